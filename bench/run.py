@@ -1,0 +1,109 @@
+"""`make bench`: speed and memory of Veedor's stages on a generated corpus.
+
+Each benchmark prints what it measured and the target it is held to. Run with ``--docs N`` to
+change the corpus size; results are also written as JSON to ``bench/results.json``.
+
+Measured:
+- extraction: words per second on one core (rules only, no embeddings), target >= 100,000;
+- ingestion: documents per second through the whole pipeline into a fresh SQLite file;
+- peak memory (resident set size) of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate
+
+from veedor.document import Document, Metadata
+from veedor.extract import extract_document
+from veedor.ingest.blocks import segment_plain
+from veedor.ingest.pipeline import IngestOptions, ingest_paths
+from veedor.store import open_store
+
+EXTRACTION_TARGET_WPS = 100_000
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_extraction(count: int) -> dict[str, float]:
+    docs = []
+    for g in generate(count):
+        docs.append(
+            Document(
+                source=g.name,
+                sha256=f"{len(docs):064d}",
+                size_bytes=len(g.text),
+                text=g.text,
+                blocks=segment_plain(g.text),
+                format="txt",
+                meta=Metadata(language=g.language),
+            )
+        )
+    words = sum(len(d.text.split()) for d in docs)
+    extract_document(docs[0])  # load vocabularies and compile patterns outside the timing
+    started = time.process_time()
+    items = sum(len(extract_document(d)) for d in docs)
+    seconds = time.process_time() - started
+    return {"documents": len(docs), "words": words, "items": items, "cpu_seconds": seconds}
+
+
+def bench_ingestion(count: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "corpus")
+        folder.mkdir()
+        for g in generate(count, seed=11):
+            (folder / g.name).write_text(g.text, encoding="utf-8")
+        store = open_store(f"sqlite:///{tmp}/bench.db")
+        started = time.perf_counter()
+        report = ingest_paths(store, [folder], options=IngestOptions())
+        seconds = time.perf_counter() - started
+        store.dispose()
+    return {"documents": report.count("ingested"), "seconds": seconds}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=400, help="documents for extraction")
+    parser.add_argument("--ingest-docs", type=int, default=100, help="documents for ingestion")
+    args = parser.parse_args()
+
+    results: dict[str, object] = {}
+    ex = bench_extraction(args.docs)
+    wps = ex["words"] / ex["cpu_seconds"]
+    results["extraction"] = {**ex, "words_per_second": round(wps)}
+    print(
+        f"extraction  {ex['documents']:,.0f} docs, {ex['words']:,.0f} words, {ex['items']:,.0f} items "
+        f"in {ex['cpu_seconds']:.2f} s CPU: {wps:,.0f} words/s on one core "
+        f"(target >= {EXTRACTION_TARGET_WPS:,}: {'met' if wps >= EXTRACTION_TARGET_WPS else 'NOT met'})"
+    )
+
+    ing = bench_ingestion(args.ingest_docs)
+    dps = ing["documents"] / ing["seconds"]
+    results["ingestion"] = {**ing, "documents_per_second": round(dps, 1)}
+    print(
+        f"ingestion   {ing['documents']:,.0f} text docs into SQLite in {ing['seconds']:.2f} s: "
+        f"{dps:,.1f} docs/s (read, detect metadata, extract, store, index)"
+    )
+
+    peak = _peak_rss_mb()
+    results["peak_rss_mb"] = round(peak, 1)
+    print(f"memory      peak resident set {peak:,.0f} MB")
+
+    out = Path(__file__).resolve().parent / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

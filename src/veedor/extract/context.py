@@ -1,0 +1,57 @@
+"""What every detector sees: a sentence in its block, and the document around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veedor.document import Block
+from veedor.extract.addressee import AddresseeContext
+from veedor.extract.cues import Cues
+from veedor.extract.items import Addressee
+
+
+@dataclass
+class LeadIn:
+    """A block ending in ':' that introduces a list ("The administration should:")."""
+
+    strength: str | None
+    addressee: Addressee | None
+    countries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocContext:
+    lang: str
+    cues: Cues
+    date: str | None
+    publisher_names: tuple[str, ...]
+    who: AddresseeContext = field(default_factory=AddresseeContext)
+    lead_in: LeadIn | None = None
+    # The actor of a commitment just before a list ("… announced agreements. These include:").
+    commitment_lead: Addressee | None = None
+    # Countries of the current section heading and block: a recommendation that names no
+    # country is about the country its passage is about.
+    section_countries: list[str] = field(default_factory=list)
+    # Whom the current section addresses ("Recommendations to the Government of Guatemala").
+    section_addressee: Addressee | None = None
+    block_countries: list[str] = field(default_factory=list)
+    previous_countries: list[str] = field(default_factory=list)
+    block_so_far: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """``text == document_text[start:end]``; ``folded`` is its folded form."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+    block: Block
+    block_index: int
+    first_in_block: bool
+    doc: DocContext
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())

@@ -1,0 +1,90 @@
+"""Cue phrases per language (data files in ``veedor/data/cues``), compiled into matchers.
+
+Every matcher runs on *folded* text (lower-case, accents stripped, straight quotes; see
+:func:`veedor.nlp.text.fold`), which has the same length as the original, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from veedor.nlp.text import fold
+from veedor.vocab import load_json
+
+SUPPORTED = ("en", "es")
+
+
+def phrase_body(phrases: list[str]) -> str:
+    """A regex alternation of the folded ``phrases``, longest first, spaces matching any run."""
+    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
+
+
+def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
+    """One regex matching any of ``phrases`` at word boundaries (longest first)."""
+    return re.compile(rf"(?<![\w-])(?:{phrase_body(phrases)})(?![\w-]){suffix}")
+
+
+@dataclass(frozen=True)
+class Cues:
+    lang: str
+    modal_must: re.Pattern[str]
+    modal_should: re.Pattern[str]
+    adverbs: re.Pattern[str]
+    impersonal_must: re.Pattern[str]
+    impersonal_should: re.Pattern[str]
+    urge: re.Pattern[str]
+    author_subjects: frozenset[str]
+    reporting: re.Pattern[str]
+    affected: frozenset[str]
+    imperative_verbs: frozenset[str]
+    commitment_verbs: re.Pattern[str]
+    commitment_exclusions: re.Pattern[str]
+    hedges: re.Pattern[str]
+    government_actors: re.Pattern[str]
+    usa_domestic: re.Pattern[str]
+    vague_predicates: re.Pattern[str]
+    need_for: re.Pattern[str]
+    cannot_descriptive: re.Pattern[str]
+    commitment_nouns: re.Pattern[str]
+    promise_frames: re.Pattern[str]
+    passive_commitment: re.Pattern[str]
+    will_not_action: re.Pattern[str]
+    conditional_openers: re.Pattern[str]
+
+
+@cache
+def cues_for(lang: str | None) -> Cues:
+    """The cues of a language; languages without a cue file use English."""
+    code = lang if lang in SUPPORTED else "en"
+    data = load_json(f"cues/{code}.json")
+    return Cues(
+        lang=code,
+        modal_must=phrase_pattern(data["modal_must"]),
+        modal_should=phrase_pattern(data["modal_should"]),
+        adverbs=phrase_pattern(data["modal_adverbs"]),
+        impersonal_must=phrase_pattern(data["impersonal_must"]),
+        impersonal_should=phrase_pattern(data["impersonal_should"]),
+        urge=phrase_pattern(data["urge_verbs"]),
+        author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
+        reporting=phrase_pattern(data["reporting_verbs"]),
+        affected=frozenset(fold(s) for s in data["affected_subjects"]),
+        imperative_verbs=frozenset(fold(s) for s in data["imperative_verbs"]),
+        commitment_verbs=phrase_pattern(data["commitment_verbs"]),
+        commitment_exclusions=phrase_pattern(data["commitment_exclusions"]),
+        hedges=phrase_pattern(data["hedges"]),
+        government_actors=phrase_pattern(data["government_actors"]),
+        usa_domestic=phrase_pattern(data["usa_domestic"]),
+        vague_predicates=re.compile(r"^\s+(?:" + phrase_body(data["vague_predicates"]) + r")\b"),
+        need_for=phrase_pattern(data["need_for"]),
+        cannot_descriptive=phrase_pattern(data["cannot_descriptive"]),
+        commitment_nouns=phrase_pattern(data["commitment_nouns"]),
+        promise_frames=phrase_pattern(data["promise_frames"]),
+        passive_commitment=phrase_pattern(data["passive_commitment"]),
+        will_not_action=re.compile(r"^\s*(?:" + phrase_body(data["will_not_action"]) + r")\b"),
+        conditional_openers=re.compile(
+            r"^[\"'(¿¡]*(?:" + phrase_body(data["conditional_openers"]) + r")\b"
+        ),
+    )

@@ -1,0 +1,194 @@
+"""The extraction stage: a document in, its recommendations, commitments and figures out.
+
+Blocks are read top to bottom and split into sentences; each sentence goes through the
+recommendation detector, then (if it is not one) the commitment detector, and always the figure
+detector. Document-level state — the letter's addressee, the last actor named, the current
+lead-in — travels in a :class:`~veedor.extract.context.DocContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from veedor.document import Document
+from veedor.extract import commitments, figures, recommendations
+from veedor.extract.addressee import US_EXECUTIVE, resolver
+from veedor.extract.context import DocContext, Sentence
+from veedor.extract.countries import USA
+from veedor.extract.countries import matcher as country_matcher
+from veedor.extract.cues import cues_for
+from veedor.extract.items import Addressee, Item
+from veedor.extract.themes import classifier
+from veedor.nlp.language import detect_language
+from veedor.nlp.sentences import split_sentences
+from veedor.nlp.text import fold
+from veedor.vocab import organisations
+
+EXTRACTOR_VERSION = "0.2.0"
+
+
+def _publisher_names(publisher: str | None) -> tuple[str, ...]:
+    if not publisher:
+        return ()
+    names = {fold(publisher)}
+    for org in organisations():
+        if fold(org["name"]) == fold(publisher):
+            names.update(fold(a) for a in org.get("aliases", []) if len(a) > 3)
+    return tuple(sorted(names))
+
+
+def _sentences(doc: Document, ctx: DocContext) -> Iterator[tuple[Sentence, bool]]:
+    """Every sentence with a flag: is it the last of its block."""
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "footnote":
+            continue
+        spans = split_sentences(doc.text, block.start, block.end)
+        for n, (start, end) in enumerate(spans):
+            text = doc.text[start:end]
+            yield (
+                Sentence(text, fold(text), start, end, block, index, n == 0, ctx),
+                n == len(spans) - 1,
+            )
+
+
+def _default_addressee(doc: Document, ctx: DocContext) -> Addressee | None:
+    """Whom the document mostly addresses: the letter's addressee, else the actor most often
+    named as the subject of a recommendation cue."""
+    if ctx.who.doc_addressee is not None:
+        return ctx.who.doc_addressee
+    counts: Counter[Addressee] = Counter()
+    cues = ctx.cues
+    who = resolver()
+    for sentence, _ in _sentences(doc, ctx):
+        for pattern in (cues.modal_must, cues.modal_should):
+            for m in pattern.finditer(sentence.folded):
+                start = sentence.folded.rfind(",", 0, m.start()) + 1
+                named = who.subject(
+                    sentence.text[start : m.start()], sentence.folded[start : m.start()], ctx.who
+                )
+                if named is not None:
+                    counts[named] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return US_EXECUTIVE if doc.meta.language in (None, "en") else None
+
+
+def _countries(s: Sentence) -> list[str]:
+    codes = country_matcher().codes(s.text, s.folded)
+    if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
+        codes = [c for c in codes if c != USA]
+    return codes
+
+
+def _heading_addressee(s: Sentence) -> Addressee | None:
+    """The addressee a section heading names, if it is addressed ("… to Congress")."""
+    who = resolver()
+    if not re.search(r"\b(?:to|for|al|a\s+la|a\s+los|para)\b", s.folded):
+        return None
+    hits = who.find(s.folded)
+    return hits[0][2] if hits else who.named_government(s.text, s.folded)
+
+
+def _topic(text: str) -> list[str]:
+    """The one foreign country (or grouping) a passage is about, if it names only that one."""
+    named = {m.iso3 for m in country_matcher().find(text) if m.iso3 != (USA,)}
+    return list(next(iter(named))) if len(named) == 1 else []
+
+
+def _context_countries(s: Sentence) -> list[str]:
+    """Countries of the passage, for a recommendation that names none itself."""
+    ctx = s.doc
+    if s.block.kind == "heading":
+        return []  # a heading opens a passage; what came before is another one
+    if ctx.previous_countries:
+        return ctx.previous_countries
+    if s.block.kind == "list_item" and ctx.lead_in is not None and ctx.lead_in.countries:
+        return ctx.lead_in.countries
+    return []
+
+
+def extract_document(doc: Document) -> list[Item]:
+    """All items of a document, in text order."""
+    lang = doc.meta.language or detect_language(doc.text) or "en"
+    ctx = DocContext(
+        lang=lang if lang in ("en", "es") else "en",
+        cues=cues_for(lang),
+        date=doc.meta.date,
+        publisher_names=_publisher_names(doc.meta.publisher),
+    )
+    who = resolver()
+    if doc.meta.addressee:
+        ctx.who.doc_addressee = who.from_phrase(doc.meta.addressee)
+    ctx.who.default = _default_addressee(doc, ctx)
+    administration = who.administration(doc.meta.date)
+    themes = classifier()
+    items: list[Item] = []
+    last_block = -1
+    for s, last_in_block in _sentences(doc, ctx):
+        if s.block_index != last_block:
+            if s.block.kind != "list_item":
+                ctx.lead_in = None
+                ctx.commitment_lead = None
+            block_text = doc.text[s.block.start : s.block.end]
+            ctx.block_countries = _topic(block_text)
+            ctx.block_so_far = []
+            if s.block.kind == "heading":
+                ctx.section_countries = ctx.block_countries
+                ctx.section_addressee = _heading_addressee(s)
+            last_block = s.block_index
+        lead = recommendations.lead_in_of(s) if last_in_block else None
+        if lead is not None:
+            lead.countries = ctx.block_countries
+            ctx.lead_in = lead
+            recent = next((i for i in reversed(items) if i.kind != "figure"), None)
+            if (
+                lead.strength is None
+                and s.words <= 8
+                and recent is not None
+                and recent.kind == "commitment"
+                and s.start - recent.end < 400
+            ):
+                ctx.commitment_lead = Addressee(
+                    recent.fields["actor"]["name"], tuple(recent.fields["actor"]["kinds"])
+                )
+            continue
+        found = recommendations.detect(s)
+        if found is not None:
+            strength, addressee, confidence = found
+            fields = {
+                "addressee": addressee.to_json() if addressee else None,
+                "strength": strength,
+                "countries": _countries(s) or _context_countries(s),
+                "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
+                "confidence": confidence,
+            }
+            if addressee is not None:
+                ctx.who.note(addressee)
+                if "us-executive" in addressee.kinds and administration:
+                    fields["administration"] = administration
+            items.append(
+                Item(kind="recommendation", start=s.start, end=s.end, text=s.text, fields=fields)
+            )
+        else:
+            commitment = commitments.detect(s)
+            if commitment is None and ctx.commitment_lead is not None:
+                commitment = commitments.listed(s, ctx.commitment_lead)
+            if commitment is not None:
+                items.append(commitment)
+        items.extend(figures.detect(s))
+        ctx.previous_countries = [c for c in country_matcher().codes(s.text, s.folded) if c != USA]
+        ctx.block_so_far = list(dict.fromkeys(ctx.block_so_far + ctx.previous_countries))
+    starts = [b.start for b in doc.blocks]
+    for item in items:
+        index = bisect_right(starts, item.start) - 1
+        item.block = index if index >= 0 else None
+    return items
+
+
+def extract_many(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Item]]]:
+    """The batch form: each document with its items."""
+    for doc in docs:
+        yield doc, extract_document(doc)

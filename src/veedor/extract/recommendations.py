@@ -1,0 +1,328 @@
+"""Recommendations: sentences, list items and headings in which the author prescribes an action.
+
+Four kinds of cue, in order of precedence: the author urging someone ("we urge you to"), a modal
+with an actor ("the administration must", "el Gobierno debe"), an impersonal necessity ("it is
+imperative that", "the need for X to"), and a bare imperative opening a list item or heading
+("End the…", "Garantizar…"). List items under a lead-in ("The administration should:") inherit
+its strength and addressee. Rules reject what only looks like a recommendation: questions,
+reported speech, quotations, counterfactuals ("should have"), descriptions of what affected
+people must endure, and third parties' calls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veedor.extract.addressee import AddresseeResolver, join, resolver
+from veedor.extract.context import LeadIn, Sentence
+from veedor.extract.items import Addressee
+
+STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
+NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*[.)]+\s*\)?|\(?[ivx]{1,5}[.)]+|\(?[a-h][.)]+)\s+")
+_AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
+_QUOTE_OPEN = re.compile(r'"')
+_NEED_AS_NOUN = re.compile(
+    r"\b(?:the|a|an|no|this|that|their|its|our|his|her|any|urgent|pressing|clear)\s+(?:[\w-]+\s+)?$"
+)
+_SUBORDINATE = re.compile(
+    r"^\s*(?:while|although|though|because|since|as|if|even if|unless|aunque|mientras|porque|si)\b"
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "many",
+        "most",
+        "some",
+        "these",
+        "those",
+        "all",
+        "such",
+        "other",
+        "more",
+        "few",
+        "several",
+        "los",
+        "las",
+        "el",
+        "la",
+        "muchos",
+        "muchas",
+        "algunos",
+        "algunas",
+        "estos",
+        "estas",
+        "otros",
+    ]
+)
+_SHORT_VAGUE = re.compile(r"^\s+(?:be\s+done|happen|change|hacerse|cambiar)\b")
+_QUESTION_WORD = re.compile(r"^[\"'¿(]*(?:what|how|why|which|who|que|como|por que|cual|cuales)\b")
+_HOPE = re.compile(r"^(?:hope|trust|esperamos|confiamos)")
+_FUTURE_OR_MODAL = re.compile(r"\b(?:will|shall|would)\b")
+_DUE_TO = re.compile(r"^\s+(?:a|al|de\s+que|haber)\b")
+_SPANISH_INFINITIVE = re.compile(r"^[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?$")
+_WORD = re.compile(r"[\w'-]+")
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|or|while|y|pero|mientras)\s+")
+_PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+
+
+@dataclass
+class Cue:
+    strength: str
+    start: int
+    end: int
+    addressee: Addressee | None
+    explicit: bool
+
+
+def _inside_quotes(folded: str, pos: int) -> bool:
+    return len(_QUOTE_OPEN.findall(folded, 0, pos)) % 2 == 1
+
+
+def _clause_subject(folded: str, pos: int) -> tuple[int, str]:
+    """The words before ``pos`` back to the start of its clause."""
+    start = 0
+    for m in _CLAUSE_START.finditer(folded, 0, pos):
+        start = m.end()
+    return start, folded[start:pos]
+
+
+def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
+    """Whether the subject names the people a policy affects ("migrants must cross…")."""
+    segment = _PHRASE_BREAK.split(subject)[-1]
+    words = _WORD.findall(segment)
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return False
+    return words[0] in affected or " ".join(words[:2]) in affected
+
+
+def _is_author(s: Sentence, subject: str) -> bool:
+    cues = s.doc.cues
+    tail = subject.strip().strip(",").strip()
+    if not tail:
+        return False
+    words = _WORD.findall(tail)
+    if tail in cues.author_subjects or (words and words[0] in {"we", "i", "nosotros"}):
+        return True
+    if any(tail.endswith(a) for a in cues.author_subjects if " " in a or a in {"we", "i"}):
+        return True
+    return any(name and name in tail for name in s.doc.publisher_names)
+
+
+def _reported(s: Sentence, pos: int) -> bool:
+    """A reporting verb before ``pos`` whose speaker is not the author."""
+    for m in s.doc.cues.reporting.finditer(s.folded, 0, pos):
+        before = s.folded[max(0, m.start() - 20) : m.start()]
+        if not re.search(r"\b(?:we|i|nosotros)\s+(?:have\s+|has\s+)?$", before):
+            return True
+    return False
+
+
+def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    found = []
+    for m in s.doc.cues.urge.finditer(s.folded):
+        if _inside_quotes(s.folded, m.start()):
+            continue
+        verb = m.group()
+        _, subject = _clause_subject(s.folded, m.start())
+        first_person = s.doc.lang == "es" and (
+            verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
+        )
+        if not first_person and not _is_author(s, subject):
+            continue
+        if (
+            _HOPE.match(verb)
+            and s.doc.lang == "en"
+            and not _FUTURE_OR_MODAL.search(s.folded, m.end())
+        ):
+            continue  # "we hope that this letter can serve…" is courtesy, not a request
+        obj = s.folded[m.end() : m.end() + 90]
+        target = None
+        hits = who.find(obj)
+        if re.match(r"\s*(?:you|your|le|les|a\s+usted|a\s+ustedes)\b", obj) or (
+            verb.split()[0] in {"le", "les"}
+        ):
+            target = s.doc.who.doc_addressee or s.doc.who.default
+        elif re.match(r"\s*(?:him|her|them|lo|la|los|las)\b", obj):
+            target = s.doc.who.last or s.doc.who.default
+        elif hits:
+            target = hits[0][2]
+        else:
+            target = who.named_government(s.text[m.end() : m.end() + 90], obj)
+        found.append(Cue("urge", m.start(), m.end(), target, target is not None and bool(hits)))
+        break  # "we encourage you to urge President X": the first request names the addressee
+    return found
+
+
+def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    cues = s.doc.cues
+    found = []
+    for strength, pattern in (("must", cues.modal_must), ("should", cues.modal_should)):
+        for m in pattern.finditer(s.folded):
+            pos, after = m.start(), s.folded[m.end() :]
+            clause_start, subject = _clause_subject(s.folded, pos)
+            if not subject.strip() and pos < 3 and strength == "should":
+                continue  # "Should the talks fail, …" is a condition
+            if _inside_quotes(s.folded, pos) or _reported(s, pos):
+                continue
+            if _AFTER_MODAL_PERFECT.match(after):
+                continue  # "should have acted": criticism of the past, not a prescription
+            phrase = m.group()
+            if phrase.startswith("need") and _NEED_AS_NOUN.search(s.folded[:pos]):
+                continue
+            if phrase.startswith(("have to", "has to")) and after.lstrip().startswith("do with"):
+                continue
+            if phrase.startswith(("debe", "deben")) and _DUE_TO.match(after):
+                continue
+            if phrase.startswith("necesita") and not _SPANISH_INFINITIVE.match(
+                (_WORD.findall(after) or [""])[0]
+            ):
+                continue
+            if _affected_subject(subject, cues.affected):
+                continue  # "migrants must cross …" describes, it does not prescribe
+            if phrase in ("cannot", "can not", "can't", "no puede", "no pueden") and (
+                _SUBORDINATE.match(subject) or cues.cannot_descriptive.search(after[:80])
+            ):
+                continue  # "cannot solve it alone", "while X cannot …": a limit, not a ban
+            if cues.vague_predicates.match(after) and (
+                s.words < 12 or not _SHORT_VAGUE.match(after)
+            ):
+                continue
+            subj_text = s.text[clause_start:pos]
+            target = who.subject(subj_text, subject, s.doc.who)
+            found.append(Cue(strength, pos, m.end(), target, target is not None))
+    return found
+
+
+def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    cues = s.doc.cues
+    found = []
+    for strength, pattern in (("must", cues.impersonal_must), ("should", cues.impersonal_should)):
+        for m in pattern.finditer(s.folded):
+            if _inside_quotes(s.folded, m.start()) or _reported(s, m.start()):
+                continue
+            window = s.folded[m.end() : m.end() + 100]
+            hits = who.find(window)
+            phrase = m.group()
+            # "the need for both governments to act": an actor and an action are required.
+            needs_actor = "need for" in phrase or phrase.startswith("the need")
+            if needs_actor and (not hits or not re.search(r"\bto\s+\w+", window)):
+                continue
+            target = (
+                hits[0][2]
+                if hits
+                else who.named_government(s.text[m.end() : m.end() + 100], window)
+            )
+            found.append(Cue(strength, m.start(), m.end(), target, target is not None))
+    return found
+
+
+def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    """ "the need for both governments to center …", "it is time for Congress to act"."""
+    found = []
+    cues = s.doc.cues
+    for m in cues.need_for.finditer(s.folded):
+        if _inside_quotes(s.folded, m.start()) or _reported(s, m.start()):
+            continue
+        rest = s.folded[m.end() : m.end() + 90]
+        if cues.lang == "es":
+            actor = rest
+        else:
+            action = re.match(r"\s+((?:[\w.'-]+\s+){1,6}?)to\s+([\w-]+)", rest)
+            if not action or action.group(2) not in cues.imperative_verbs:
+                continue
+            actor = action.group(1)
+        hits = who.find(actor)
+        strength = "should" if "time" in m.group() else "must"
+        target = hits[0][2] if hits else None
+        found.append(Cue(strength, m.start(), m.end(), target, target is not None))
+    return found
+
+
+def _all_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    return (
+        _urge_cues(s, who) + _modal_cues(s, who) + _impersonal_cues(s, who) + _need_for_cues(s, who)
+    )
+
+
+def _opening_verb(s: Sentence) -> str | None:
+    """The first word after any numbering, if the sentence opens a list item or heading."""
+    if not s.first_in_block:
+        return None
+    rest = NUMBERING.sub("", s.folded, count=1)
+    words = _WORD.findall(rest[:60])
+    return words[0] if words else None
+
+
+def _is_imperative(s: Sentence) -> bool:
+    verb = _opening_verb(s)
+    if verb is None or s.block.kind not in ("list_item", "heading"):
+        return False
+    cues = s.doc.cues
+    rest = NUMBERING.sub("", s.folded, count=1)
+    words = _WORD.findall(rest[:80])
+    if len(words) < 2:
+        return False
+    if verb in cues.imperative_verbs:
+        return not (len(words) > 1 and words[1] in {"for", "of", "is", "are", "was", "de"})
+    if cues.lang == "es" and _SPANISH_INFINITIVE.match(verb):
+        return (s.block.kind == "list_item" and not verb.endswith(("lar", "mar", "gar"))) or (
+            verb in cues.imperative_verbs
+        )
+    return False
+
+
+def _gerund_item(s: Sentence) -> bool:
+    verb = _opening_verb(s)
+    return verb is not None and verb.endswith(("ing", "ando", "iendo"))
+
+
+def lead_in_of(s: Sentence) -> LeadIn | None:
+    """If this sentence ends its block with ':' and carries a cue, the lead-in it makes."""
+    if not s.text.rstrip().endswith(":") or s.end < s.block.end - 2:
+        return None
+    who = resolver()
+    cues = _all_cues(s, who)
+    if not cues:
+        named = who.find(s.folded)
+        target = named[0][2] if named else who.named_government(s.text, s.folded)
+        return LeadIn(strength=None, addressee=target)
+    best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
+    return LeadIn(strength=best.strength, addressee=best.addressee or s.doc.who.default)
+
+
+def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
+    """(strength, addressee, confidence) if the sentence is a recommendation."""
+    if s.folded.rstrip().endswith("?") or s.words < 3 or _QUESTION_WORD.match(s.folded):
+        return None
+    who = resolver()
+    cues = _all_cues(s, who)
+    lead = s.doc.lead_in
+    if cues:
+        best = max(cues, key=lambda c: (STRENGTH_ORDER[c.strength], c.explicit))
+        targets = [
+            c.addressee for c in cues if c.addressee is not None and c.strength == best.strength
+        ]
+        addressee = join(targets) if len({t.name for t in targets}) > 1 else best.addressee
+        if addressee is None and lead is not None and s.block.kind == "list_item":
+            addressee = lead.addressee
+        addressee = addressee or s.doc.section_addressee
+        confidence = 0.9 if best.explicit else 0.75
+        return best.strength, addressee or s.doc.who.default, confidence
+    in_list = lead is not None and s.block.kind == "list_item" and s.first_in_block
+    if (
+        in_list
+        and lead is not None
+        and lead.strength is not None
+        and (_is_imperative(s) or _gerund_item(s) or s.doc.lang == "es")
+    ):
+        return lead.strength, lead.addressee or s.doc.who.default, 0.8
+    if _is_imperative(s):
+        addressee = lead.addressee if lead is not None and lead.addressee else None
+        addressee = addressee or s.doc.section_addressee or s.doc.who.default
+        return "imperative", addressee, 0.7
+    return None

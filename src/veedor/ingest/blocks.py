@@ -1,0 +1,137 @@
+"""Segmenting text into blocks (headings, paragraphs, list items, footnotes) with offsets.
+
+Two entry points:
+- :func:`segment_plain` finds blocks in a text without changing it (``.txt`` and ``.md`` keep
+  their exact decoded text, so extracted spans index the file itself);
+- :func:`assemble` builds a normalised text from parts that a structured reader (HTML, DOCX,
+  PDF) already classified, one block per part separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from veedor.document import Block, BlockKind
+
+BULLET_GLYPHS = "•●▪◦·‣∙○■□➢➤►▶✓✔-*–—"
+_BULLET = re.compile(r"[ \t]*([" + re.escape(BULLET_GLYPHS) + r"])[ \t\u00a0]+(?=\S)")
+# Numbered items keep their numbering in the block ("1.", "2)", "iv.", "a)") as annotators do.
+_NUMBERED = re.compile(r"[ \t]*(?=(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])[ \t]+\S)")
+_MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
+_FOOTNOTE = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[ \t]+(?=https?://)|\^\d{1,3})")
+_TERMINAL = tuple(".;:,!?…\"”'’)")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int  # offset of the first non-blank character
+    end: int  # offset after the last non-blank character
+    text: str  # the stripped line
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            yield _Line(pos + lead, pos + lead + len(stripped), stripped)
+        else:
+            yield _Line(pos, pos, "")
+        pos += len(raw)
+
+
+def _looks_like_heading(line: str) -> bool:
+    if len(line) > 160 or len(line) < 2 or line.endswith(_TERMINAL):
+        return False
+    first = line.lstrip("\"“'‘(¿¡")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` is the wrapped continuation of the line ``prev`` (hard-wrapped text)."""
+    if not prev or not nxt or _BULLET.match(nxt) or _NUMBERED.match(nxt):
+        return False
+    if prev.endswith("-") and nxt[:1].islower():
+        return True
+    return not prev.endswith((".", "!", "?", ":", "…", "”", '"')) and (
+        nxt[:1].islower() or nxt[:1] in "(,;"
+    )
+
+
+def segment_plain(text: str, *, markdown: bool = False) -> list[Block]:
+    """Blocks of a plain or Markdown text, with offsets into ``text`` itself.
+
+    A block is a run of non-blank lines that wrap into each other; a bullet or number starts a
+    list item (the glyph is outside the block, the number inside); a short unpunctuated line
+    standing alone is a heading.
+    """
+    blocks: list[Block] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text:
+            i += 1
+            continue
+        kind: BlockKind = "paragraph"
+        start, level = line.start, 0
+        heading = _MD_HEADING.match(text, line.start) if markdown else None
+        bullet = _BULLET.match(text, line.start)
+        if heading:
+            kind, start, level = "heading", heading.end(), len(heading.group(1))
+        elif bullet:
+            kind, start = "list_item", bullet.end()
+            level = line.start - text.rfind("\n", 0, line.start) - 1
+        elif _NUMBERED.match(text, line.start):
+            kind = "list_item"
+        elif _FOOTNOTE.match(text, line.start):
+            kind = "footnote"
+        end = line.end
+        j = i + 1
+        if kind != "heading":
+            while j < len(lines) and _continues(lines[j - 1].text, lines[j].text):
+                end = lines[j].end
+                j += 1
+        if kind == "paragraph" and j == i + 1 and _looks_like_heading(line.text):
+            prev_blank = i == 0 or not lines[i - 1].text
+            next_blank = j >= len(lines) or not lines[j].text
+            if prev_blank and next_blank:
+                kind = "heading"
+        blocks.append(Block(kind, start, end, level))
+        i = j
+    return blocks
+
+
+def clean_inline(text: str) -> str:
+    """Unicode NFC with runs of white space (including soft line breaks) folded to one space."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    return _WS.sub(" ", text).strip()
+
+
+def assemble(parts: Iterable[tuple[BlockKind, str, int]]) -> tuple[str, list[Block]]:
+    """Build a normalised text from ``(kind, text, level)`` parts, one block each."""
+    chunks: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, raw, level in parts:
+        content = clean_inline(raw)
+        if not content:
+            continue
+        if chunks:
+            chunks.append("\n\n")
+            pos += 2
+        chunks.append(content)
+        blocks.append(Block(kind, pos, pos + len(content), level))
+        pos += len(content)
+    return "".join(chunks), blocks
+
+
+def renormalise(text: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """Re-assemble blocks found in a raw text (e.g. a PDF's) into a normalised text."""
+    return assemble((b.kind, text[b.start : b.end], b.level) for b in blocks)

@@ -1,0 +1,1 @@
+"""Language-level helpers shared by ingestion and extraction: dates, numbers, sentences, text."""

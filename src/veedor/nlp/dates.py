@@ -1,0 +1,72 @@
+"""Finding calendar dates written out in English or Spanish ("18 Jan 2022", "12 de marzo de 2024")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from veedor.vocab import months
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    year: int
+    month: int
+    day: int | None
+
+    @property
+    def iso(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def year_month(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|º|°)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    flags = re.IGNORECASE
+    return [
+        (re.compile(rf"\b{year}-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"), "iso"),
+        (re.compile(rf"\b{day}\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?{year}\b", flags), "dmy"),
+        (re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags), "mdy"),
+        (re.compile(rf"\b{month},?\s+(?:de\s+|del\s+|of\s+)?{year}\b", flags), "my"),
+        (re.compile(rf"\b(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/{year}\b"), "numeric"),
+    ]
+
+
+def find_dates(text: str, *, lang: str = "en") -> list[DateMention]:
+    """Every full or month-level date in ``text``, in order, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    table = months()
+    for pattern, shape in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            year = int(m.group("year"))
+            day: int | None
+            if shape == "iso":
+                month, day = int(m.group("mnum")), int(m.group("dnum"))
+            elif shape == "numeric":
+                a, b = int(m.group("n1")), int(m.group("n2"))
+                # Spanish writes day/month; American English month/day.
+                month, day = (b, a) if lang != "en" or a > 12 else (a, b)
+            else:
+                month = table[m.group("month").lower()]
+                day = int(m.group("day")) if shape in ("dmy", "mdy") else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), year, month, day))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,98 @@
+"""Numbers written in English or Spanish: digits with either decimal convention, scale words
+("4 billion", "1,2 millones"), number words ("eight", "cuarenta") and money amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000,
+}  # fmt: skip
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+    "trillion": 1e12, "mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6,
+    "mil millones": 1e9, "billón": 1e12, "billones": 1e12, "bn": 1e9, "m": 1e6, "mn": 1e6,
+    "k": 1e3,
+}  # fmt: skip
+
+_DIGITS = r"\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_SCALE = (
+    r"(?:mil\s+millones|thousand|millions?|billions?|trillion|millón|millon|millones|"
+    r"billón|billones|mil|bn|mn|m|k)"
+)
+NUMBER = re.compile(
+    rf"(?<![\w.,\-/])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
+    rf"(?:\s*(?P<scale>(?i:{_SCALE}))(?![\w]))?(?![^\W_])"
+)
+_CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|USD\s?|U\.S\.\s?\$|\$|€|EUR\s?)\s?$")
+_CURRENCY_AFTER = re.compile(
+    r"^\s*(?:(?:de\s+)?d[oó]lares(?:\s+estadounidenses)?|dollars|USD|US\$)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    start: int
+    end: int
+    value: float
+    currency: str | None  # "USD" for dollar amounts
+    is_word: bool
+
+
+def parse_digits(token: str, *, lang: str = "en") -> float:
+    """ "1,200" → 1200; "1.200" (Spanish) → 1200; "1,5" (Spanish) → 1.5; "4.5" → 4.5."""
+    t = token.replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        return float(t.replace(".", "").replace(",", "."))
+    if "," in t:
+        head, _, tail = t.partition(",")
+        # "1,5" is a Spanish decimal; "1,500" was handled above as thousands.
+        return float(f"{head}.{tail}") if lang == "es" or len(tail) != 3 else float(head + tail)
+    return float(t)
+
+
+def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
+    found = []
+    for m in NUMBER.finditer(text):
+        raw = m.group("num")
+        is_word = not raw[0].isdigit()
+        if is_word:
+            value = float(WORD_NUMBERS[raw.lower()])
+        else:
+            try:
+                value = parse_digits(raw, lang=lang)
+            except ValueError:
+                continue
+        end = m.end("num")
+        scale = m.group("scale")
+        if scale:
+            key = re.sub(r"\s+", " ", scale.lower())
+            # A bare "m"/"k" is a scale only right after digits: "$5m", not "5 migrants".
+            if (key in {"m", "k", "mn", "bn"} and m.start("scale") != m.end("num")) or (
+                key == "mil" and is_word
+            ):
+                scale = None
+            else:
+                value *= SCALES[key]
+                end = m.end("scale")
+        before = text[max(0, m.start() - 6) : m.start()]
+        currency = "USD" if _CURRENCY_BEFORE.search(before) and "€" not in before else None
+        if currency is None and _CURRENCY_AFTER.match(text[end : end + 30]):
+            currency = "USD"
+        start = m.start()
+        if currency and _CURRENCY_BEFORE.search(before):
+            start -= len(_CURRENCY_BEFORE.search(before).group())  # type: ignore[union-attr]
+        found.append(NumberMention(start, end, value, currency, is_word))
+    return found

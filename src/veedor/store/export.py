@@ -1,0 +1,47 @@
+"""Stored items as records in the JSON Lines contract (shared/spec/extraction-output.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from veedor.errors import VeedorError
+from veedor.store import repository as repo
+
+EXPORT_KINDS = ("recommendations", "commitments", "figures", "asks")
+_KIND = {"recommendations": "recommendation", "commitments": "commitment", "figures": "figure"}
+
+
+def export_records(session: Session, what: str) -> list[dict[str, Any]]:
+    if what == "asks":
+        raise VeedorError(
+            "asks are made by the linking stage, which this version does not have yet"
+        )
+    if what not in _KIND:
+        raise VeedorError(f"cannot export {what!r}; choose one of {', '.join(EXPORT_KINDS)}")
+    records = []
+    for row in repo.all_items(session, _KIND[what]):
+        data = dict(row.data)
+        block = data.pop("block", None)
+        record: dict[str, Any] = {
+            "document": row.document.source_name,
+            "kind": row.kind,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+        }
+        record.update(data)
+        record.update(
+            {
+                "document_id": row.document_id,
+                "document_title": row.document.title,
+                "publisher": row.document.publisher,
+                "document_date": row.document.date,
+                "block": block,
+                "extractor_version": row.extractor_version,
+                "item_id": row.id,
+            }
+        )
+        records.append(record)
+    return records
