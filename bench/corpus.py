@@ -42,6 +42,14 @@ _EN = {
         "The hearing lasted several hours and covered a wide range of topics.",
         "Local journalists have followed these developments closely for years.",
         "The visit took place after months of negotiations between the two governments.",
+        "Since the new rules took effect, lawyers working in the shelters have reported that "
+        "people are often sent back before they can speak with anyone about their fears.",
+        "The mission spoke with mothers searching for their sons, with local officials, and with "
+        "members of the clergy who have sheltered families displaced by the violence.",
+        "Over the past decade the region has seen repeated cycles of reform and backsliding, and "
+        "the institutions created to investigate abuses remain underfunded and overstretched.",
+        "In interviews, several officials acknowledged that coordination between agencies is "
+        "weak and that the data they publish is incomplete and often months out of date.",
     ],
     "figure": [
         "More than {n:,} people were returned in {y}.",
@@ -84,6 +92,12 @@ _ES = {
         "Varias organizaciones participaron en la reunión con funcionarios.",
         "Las familias relataron largas esperas y poca información sobre sus casos.",
         "La visita se realizó tras meses de negociaciones entre ambos gobiernos.",
+        "Desde que entraron en vigor las nuevas reglas, las abogadas que trabajan en los "
+        "albergues han documentado que muchas personas son devueltas sin ser escuchadas.",
+        "La misión conversó con madres buscadoras, con funcionarios locales y con integrantes "
+        "de la iglesia que han dado refugio a familias desplazadas por la violencia.",
+        "Durante la última década la región ha vivido ciclos de reforma y retroceso, y las "
+        "instituciones creadas para investigar los abusos siguen sin recursos suficientes.",
     ],
     "figure": [
         "Más de {n:,} personas fueron deportadas en {y}.",
@@ -129,13 +143,14 @@ def _sentence(rng: random.Random, v: dict[str, list[str]]) -> str:
         "object": rng.choice(v["object"]),
         "place": rng.choice(v["place"]),
     }
-    if roll < 0.55:
-        return rng.choice(v["narrative"])
-    if roll < 0.72:
-        return "{actor} {modal} {verb} {object} {place}.".format(**words).replace(" .", ".")
+    # Shares calibrated on real policy documents: about one item per 70-80 words.
     if roll < 0.80:
+        return rng.choice(v["narrative"])
+    if roll < 0.87:
+        return "{actor} {modal} {verb} {object} {place}.".format(**words).replace(" .", ".")
+    if roll < 0.90:
         return rng.choice(v["urge"]).format(**words).replace(" .", ".")
-    if roll < 0.92:
+    if roll < 0.96:
         return rng.choice(v["figure"]).format(**numbers)
     return rng.choice(v["commitment"]).format(**numbers)
 

@@ -15,6 +15,7 @@ from typing import Any
 from veedor.extract.countries import USA, CountryMatcher
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee
+from veedor.nlp.patterns import phrase_regex
 from veedor.nlp.text import fold
 from veedor.vocab import load_json
 
@@ -79,9 +80,7 @@ class AddresseeResolver:
                         continue
                     table.setdefault(key, who)
         self._table = table
-        keys = sorted(table, key=len, reverse=True)
-        body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-        self._re = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        self._re = phrase_regex(table, before=r"(?<![\w-])", after=r"(?![\w-])")
         self._add_office_holders(data.get("administrations", []))
         self._countries = countries
         self._governments = {
@@ -109,9 +108,7 @@ class AddresseeResolver:
                         self._table[phrase] = who  # type: ignore[assignment]
                         added = True
         if added:
-            keys = sorted(self._table, key=len, reverse=True)
-            body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-            self._re = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+            self._re = phrase_regex(self._table, before=r"(?<![\w-])", after=r"(?![\w-])")
 
     def find(self, folded: str) -> list[tuple[int, int, Addressee]]:
         return [

@@ -17,8 +17,7 @@ from veedor.extract.context import Sentence
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
-from veedor.nlp.dates import find_dates
-from veedor.nlp.numbers import WORD_NUMBERS, find_numbers
+from veedor.nlp.numbers import WORD_NUMBERS
 
 _NEGATED = re.compile(
     r"\b(?:not|never|no|yet to|failed to|refused to|has not|have not|did not|didn't|won't|"
@@ -103,8 +102,8 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
 
 
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
-    money = [n for n in find_numbers(s.text, lang=s.doc.lang) if n.currency == "USD"]
-    dates = find_dates(s.text, lang=s.doc.lang)
+    money = [n for n in s.numbers if n.currency == "USD"]
+    dates = s.dates
     codes = country_matcher().codes(s.text, s.folded)
     if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
         codes = [c for c in codes if c != USA]
@@ -164,7 +163,7 @@ def _passive_commitment(s: Sentence) -> Item | None:
 def _funded_programme(s: Sentence) -> Item | None:
     """ "A $40 million, three-year initiative for …": money tied to a programme noun."""
     cues = s.doc.cues
-    for n in find_numbers(s.text, lang=s.doc.lang):
+    for n in s.numbers:
         if n.currency != "USD":
             continue
         window = s.folded[n.end : n.end + 60]

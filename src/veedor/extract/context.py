@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from veedor.document import Block
 from veedor.extract.addressee import AddresseeContext
 from veedor.extract.cues import Cues
 from veedor.extract.items import Addressee
+from veedor.nlp.dates import DateMention, find_dates
+from veedor.nlp.numbers import NumberMention, find_numbers
 
 
 @dataclass
@@ -55,3 +58,13 @@ class Sentence:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def numbers(self) -> list[NumberMention]:
+        """The numbers in the sentence (found once, shared by the detectors)."""
+        return find_numbers(self.text, lang=self.doc.lang)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """The dates in the sentence (found once, shared by the detectors)."""
+        return find_dates(self.text, lang=self.doc.lang)

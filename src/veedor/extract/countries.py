@@ -4,10 +4,13 @@ regional groupings in English and Spanish, from ``data/countries.json`` (extend 
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from veedor.nlp.patterns import phrase_regex
 from veedor.nlp.text import fold, strip_accents
 from veedor.vocab import load_json
 
@@ -72,44 +75,93 @@ class CountryMatcher:
         entry = self._folded.get(folded_phrase) or self._exact.get(folded_phrase.upper())
         return entry is not None and entry[1] == "name" and len(entry[0]) == 1
 
+    def index(self, text: str, folded_text: str | None = None) -> MentionIndex:
+        """Every mention in a whole document, for cheap per-sentence and per-block lookups."""
+        ft = fold(text) if folded_text is None else folded_text
+        return MentionIndex(self, self._scan(text, ft), ft)
+
     def find(self, text: str, folded_text: str | None = None) -> list[CountryMention]:
         ft = folded_text if folded_text is not None else fold(text)
+        return self._select(self._scan(text, ft), ft, 0)
+
+    def _scan(self, text: str, ft: str) -> list[CountryMention]:
+        """Candidate mentions (before the ignore list and exclusion cues), in text order."""
         found: list[CountryMention] = []
         for m in self._folded_re.finditer(ft):
             codes, how = self._folded[re.sub(r"\s+", " ", m.group())]
             found.append(CountryMention(m.start(), m.end(), codes, how))
         if self._exact_re.pattern != "(?!)":
+            spans = [(f.start, f.end) for f in found]  # sorted: finditer goes left to right
             plain = strip_accents(text)
             for m in self._exact_re.finditer(plain):
                 codes, how = self._exact[re.sub(r"\s+", " ", m.group())]
-                if not any(f.start <= m.start() < f.end for f in found):
+                if not _inside(spans, m.start()):
                     found.append(CountryMention(m.start(), m.end(), codes, how))
-        found.sort(key=lambda c: c.start)
+            found.sort(key=lambda c: c.start)
+        if not found:
+            return found
         ignored = [(m.start(), m.end()) for m in self._ignore_re.finditer(ft)]
         if ignored:
-            found = [f for f in found if not any(a <= f.start < b for a, b in ignored)]
-        if self._excluding is not None:
+            found = [f for f in found if not _inside(ignored, f.start)]
+        return found
+
+    def _select(self, found: list[CountryMention], ft: str, floor: int) -> list[CountryMention]:
+        """Drop mentions set aside by an exclusion cue (looking back no further than ``floor``)
+        and overlapping ones."""
+        if self._excluding is not None and found:
             found = [
-                f for f in found if not self._excluding.search(ft, max(0, f.start - 40), f.start)
+                f
+                for f in found
+                if not self._excluding.search(ft, max(floor, f.start - 40), f.start)
             ]
         return _drop_overlaps(found)
 
     def codes(self, text: str, folded_text: str | None = None) -> list[str]:
         """ISO3 codes mentioned, in order of first mention, without repeats."""
-        out: dict[str, None] = {}
-        for mention in self.find(text, folded_text):
-            for code in mention.iso3:
-                out[code] = None
-        return list(out)
+        return _codes(self.find(text, folded_text))
+
+
+class MentionIndex:
+    """A document's country mentions, found in one pass, queried by span (a sentence, a block)
+    with the same result as :meth:`CountryMatcher.find` on that span's text."""
+
+    def __init__(self, matcher: CountryMatcher, mentions: list[CountryMention], ft: str) -> None:
+        self._matcher = matcher
+        self._mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._folded = ft
+
+    def find(self, start: int, end: int) -> list[CountryMention]:
+        """Mentions lying wholly inside ``[start, end)``, in order (document offsets)."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        inside = [m for m in self._mentions[lo:hi] if m.end <= end]
+        return self._matcher._select(inside, self._folded, start)
+
+    def codes(self, start: int, end: int) -> list[str]:
+        """ISO3 codes mentioned in ``[start, end)``, in order of first mention, no repeats."""
+        return _codes(self.find(start, end))
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` falls in one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (position, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def _codes(mentions: list[CountryMention]) -> list[str]:
+    out: dict[str, None] = {}
+    for mention in mentions:
+        for code in mention.iso3:
+            out[code] = None
+    return list(out)
 
 
 def _alternation(table: dict[str, Any]) -> re.Pattern[str]:
     if not table:
         return re.compile("(?!)")
-    keys = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     # A name right after a hyphen counts ("U.S.-Mexico border", "Afro-Colombian").
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    return phrase_regex(table)
 
 
 def _drop_overlaps(mentions: list[CountryMention]) -> list[CountryMention]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from veedor.nlp.patterns import phrase_body as trie_body
 from veedor.nlp.text import fold
 from veedor.vocab import load_json
 
@@ -18,8 +19,7 @@ SUPPORTED = ("en", "es")
 
 def phrase_body(phrases: list[str]) -> str:
     """A regex alternation of the folded ``phrases``, longest first, spaces matching any run."""
-    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in folded)
+    return trie_body(re.sub(r"\s+", " ", fold(p).strip()) for p in phrases if p.strip())
 
 
 def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:

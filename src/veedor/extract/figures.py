@@ -13,8 +13,7 @@ from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import phrase_body, phrase_pattern
 from veedor.extract.items import Item
-from veedor.nlp.dates import find_dates
-from veedor.nlp.numbers import NumberMention, find_numbers
+from veedor.nlp.numbers import NumberMention
 from veedor.nlp.text import fold
 from veedor.vocab import load_json, months
 
@@ -89,7 +88,7 @@ def _noun_phrase(folded: str, start: int) -> tuple[int, str]:
 
 def _as_of(s: Sentence) -> str | None:
     doc_date = s.doc.date
-    dates = find_dates(s.text, lang=s.doc.lang)
+    dates = s.dates
     if dates:
         return dates[-1].year_month
     folded = s.folded
@@ -188,9 +187,9 @@ def _country(s: Sentence) -> str | None:
 
 def detect(s: Sentence) -> list[Item]:
     units = _units(s.doc.lang)
-    date_spans = [(d.start, d.end) for d in find_dates(s.text, lang=s.doc.lang)]
+    date_spans = [(d.start, d.end) for d in s.dates]
     items: list[Item] = _fractions(s, units)
-    for n in find_numbers(s.text, lang=s.doc.lang):
+    for n in s.numbers:
         if not _is_figure(n, s, units, date_spans):
             continue
         folded = s.folded

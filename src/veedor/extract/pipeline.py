@@ -12,12 +12,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
 from veedor.extract.addressee import US_EXECUTIVE, resolver
 from veedor.extract.context import DocContext, Sentence
-from veedor.extract.countries import USA
+from veedor.extract.countries import USA, CountryMention
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
 from veedor.extract.items import Addressee, Item
@@ -30,31 +31,41 @@ from veedor.vocab import organisations
 EXTRACTOR_VERSION = "0.2.0"
 
 
+@cache
+def _organisation_aliases() -> dict[str, tuple[str, ...]]:
+    """Folded organisation name → its folded aliases (those long enough to be unambiguous)."""
+    return {
+        fold(org["name"]): tuple(fold(a) for a in org.get("aliases", []) if len(a) > 3)
+        for org in organisations()
+    }
+
+
 def _publisher_names(publisher: str | None) -> tuple[str, ...]:
     if not publisher:
         return ()
-    names = {fold(publisher)}
-    for org in organisations():
-        if fold(org["name"]) == fold(publisher):
-            names.update(fold(a) for a in org.get("aliases", []) if len(a) > 3)
-    return tuple(sorted(names))
+    name = fold(publisher)
+    return tuple(sorted({name, *_organisation_aliases().get(name, ())}))
 
 
-def _sentences(doc: Document, ctx: DocContext) -> Iterator[tuple[Sentence, bool]]:
-    """Every sentence with a flag: is it the last of its block."""
+def _sentences(doc: Document, folded: str, ctx: DocContext) -> Iterator[tuple[Sentence, bool]]:
+    """Every sentence with a flag: is it the last of its block. ``folded`` is ``fold(doc.text)``
+    (folding keeps offsets, so one pass serves every sentence)."""
     for index, block in enumerate(doc.blocks):
         if block.kind == "footnote":
             continue
         spans = split_sentences(doc.text, block.start, block.end)
         for n, (start, end) in enumerate(spans):
-            text = doc.text[start:end]
             yield (
-                Sentence(text, fold(text), start, end, block, index, n == 0, ctx),
+                Sentence(
+                    doc.text[start:end], folded[start:end], start, end, block, index, n == 0, ctx
+                ),
                 n == len(spans) - 1,
             )
 
 
-def _default_addressee(doc: Document, ctx: DocContext) -> Addressee | None:
+def _default_addressee(
+    doc: Document, ctx: DocContext, sentences: list[tuple[Sentence, bool]]
+) -> Addressee | None:
     """Whom the document mostly addresses: the letter's addressee, else the actor most often
     named as the subject of a recommendation cue."""
     if ctx.who.doc_addressee is not None:
@@ -62,7 +73,7 @@ def _default_addressee(doc: Document, ctx: DocContext) -> Addressee | None:
     counts: Counter[Addressee] = Counter()
     cues = ctx.cues
     who = resolver()
-    for sentence, _ in _sentences(doc, ctx):
+    for sentence, _ in sentences:
         for pattern in (cues.modal_must, cues.modal_should):
             for m in pattern.finditer(sentence.folded):
                 start = sentence.folded.rfind(",", 0, m.start()) + 1
@@ -76,8 +87,7 @@ def _default_addressee(doc: Document, ctx: DocContext) -> Addressee | None:
     return US_EXECUTIVE if doc.meta.language in (None, "en") else None
 
 
-def _countries(s: Sentence) -> list[str]:
-    codes = country_matcher().codes(s.text, s.folded)
+def _countries(s: Sentence, codes: list[str]) -> list[str]:
     if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
         codes = [c for c in codes if c != USA]
     return codes
@@ -92,9 +102,9 @@ def _heading_addressee(s: Sentence) -> Addressee | None:
     return hits[0][2] if hits else who.named_government(s.text, s.folded)
 
 
-def _topic(text: str) -> list[str]:
+def _topic(mentions: list[CountryMention]) -> list[str]:
     """The one foreign country (or grouping) a passage is about, if it names only that one."""
-    named = {m.iso3 for m in country_matcher().find(text) if m.iso3 != (USA,)}
+    named = {m.iso3 for m in mentions if m.iso3 != (USA,)}
     return list(next(iter(named))) if len(named) == 1 else []
 
 
@@ -122,18 +132,20 @@ def extract_document(doc: Document) -> list[Item]:
     who = resolver()
     if doc.meta.addressee:
         ctx.who.doc_addressee = who.from_phrase(doc.meta.addressee)
-    ctx.who.default = _default_addressee(doc, ctx)
+    folded = fold(doc.text)
+    places = country_matcher().index(doc.text, folded)
+    sentences = list(_sentences(doc, folded, ctx))
+    ctx.who.default = _default_addressee(doc, ctx, sentences)
     administration = who.administration(doc.meta.date)
     themes = classifier()
     items: list[Item] = []
     last_block = -1
-    for s, last_in_block in _sentences(doc, ctx):
+    for s, last_in_block in sentences:
         if s.block_index != last_block:
             if s.block.kind != "list_item":
                 ctx.lead_in = None
                 ctx.commitment_lead = None
-            block_text = doc.text[s.block.start : s.block.end]
-            ctx.block_countries = _topic(block_text)
+            ctx.block_countries = _topic(places.find(s.block.start, s.block.end))
             ctx.block_so_far = []
             if s.block.kind == "heading":
                 ctx.section_countries = ctx.block_countries
@@ -155,13 +167,14 @@ def extract_document(doc: Document) -> list[Item]:
                     recent.fields["actor"]["name"], tuple(recent.fields["actor"]["kinds"])
                 )
             continue
+        codes = places.codes(s.start, s.end)
         found = recommendations.detect(s)
         if found is not None:
             strength, addressee, confidence = found
             fields = {
                 "addressee": addressee.to_json() if addressee else None,
                 "strength": strength,
-                "countries": _countries(s) or _context_countries(s),
+                "countries": _countries(s, codes) or _context_countries(s),
                 "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
                 "confidence": confidence,
             }
@@ -179,7 +192,7 @@ def extract_document(doc: Document) -> list[Item]:
             if commitment is not None:
                 items.append(commitment)
         items.extend(figures.detect(s))
-        ctx.previous_countries = [c for c in country_matcher().codes(s.text, s.folded) if c != USA]
+        ctx.previous_countries = [c for c in codes if c != USA]
         ctx.block_so_far = list(dict.fromkeys(ctx.block_so_far + ctx.previous_countries))
     starts = [b.start for b in doc.blocks]
     for item in items:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from veedor.nlp.patterns import phrase_body
 from veedor.nlp.text import fold
 from veedor.vocab import load_json
 
@@ -23,13 +24,6 @@ class _ThemePatterns:
     acronyms: re.Pattern[str] | None
 
 
-def _term_regex(term: str) -> str:
-    t = fold(term).strip()
-    if t.endswith("*"):
-        return re.escape(t[:-1]).replace(r"\ ", r"\s+") + r"[\w-]*"
-    return re.escape(t).replace(r"\ ", r"\s+")
-
-
 class ThemeClassifier:
     def __init__(self, data: dict[str, Any]) -> None:
         self.keys = [k for k in data if not k.startswith("_")]
@@ -41,7 +35,11 @@ class ThemeClassifier:
                 acr = data[key].get("acronyms", [])
                 folded = (
                     re.compile(
-                        r"(?<![\w-])(?:" + "|".join(_term_regex(t) for t in terms) + r")(?![\w])"
+                        r"(?<![\w-])(?:"
+                        + phrase_body(
+                            (re.sub(r"\s+", " ", fold(t).strip()) for t in terms), wildcard=True
+                        )
+                        + r")(?![\w])"
                     )
                     if terms
                     else None

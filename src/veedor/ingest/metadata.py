@@ -18,6 +18,7 @@ from veedor.document import Metadata, RawDocument
 from veedor.errors import MetadataError
 from veedor.nlp.dates import find_dates
 from veedor.nlp.language import detect_language
+from veedor.nlp.patterns import phrase_regex
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
@@ -38,39 +39,62 @@ _BOILERPLATE = re.compile(
 _SIDECAR_FIELDS = {"title", "publisher", "date", "authors", "addressee", "language", "url"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Alias:
-    folded: str
-    name: str
-    pattern: re.Pattern[str]
+@dataclass(frozen=True)
+class _Aliases:
+    """Every organisation alias, as two phrase patterns: acronyms matched case-sensitively
+    ("HRW", not "hrw" inside a word), other names matched on folded text."""
+
+    acronyms: dict[str, str]
+    names: dict[str, str]
+    acronym_re: re.Pattern[str]
+    name_re: re.Pattern[str]
+
+    @property
+    def folded(self) -> set[str]:
+        """Every alias, folded."""
+        return set(self.names) | {fold(a) for a in self.acronyms}
+
+    @property
+    def organisations(self) -> set[str]:
+        """The organisations' own names, folded."""
+        return {fold(n) for n in (*self.names.values(), *self.acronyms.values())}
 
 
 @cache
-def _aliases() -> list[_Alias]:
-    out: list[_Alias] = []
+def _aliases() -> _Aliases:
+    acronyms: dict[str, str] = {}
+    names: dict[str, str] = {}
     for org in organisations():
-        for alias in {org["name"], *org.get("aliases", [])}:
-            folded = fold(alias)
+        for alias in sorted({org["name"], *org.get("aliases", [])}):
+            folded = re.sub(r"\s+", " ", fold(alias).strip())
             if len(folded) < 3:
                 continue
-            # Acronyms must match case-sensitively ("HRW", not "hrw" inside a word).
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            target = alias if alias.isupper() else folded
-            out.append(_Alias(folded, org["name"], re.compile(rf"\b{re.escape(target)}\b", flags)))
-    out.sort(key=lambda a: len(a.folded), reverse=True)
-    return out
+            if alias.isupper():
+                acronyms.setdefault(alias, org["name"])
+            else:
+                names.setdefault(folded, org["name"])
+    return _Aliases(acronyms, names, phrase_regex(acronyms), phrase_regex(names))
 
 
 def _find_orgs(text: str) -> list[tuple[int, str]]:
-    """(position, organisation) of every alias occurrence, longest alias first at a place."""
-    folded = fold(text)
-    hits: list[tuple[int, int, str]] = []
-    for alias in _aliases():
-        haystack = text if alias.pattern.flags & re.IGNORECASE == 0 else folded
-        for m in alias.pattern.finditer(haystack):
-            if not any(s <= m.start() < e for s, e, _ in hits):
-                hits.append((m.start(), m.end(), alias.name))
-    return sorted((s, name) for s, _, name in hits)
+    """(position, organisation) of every alias occurrence, the longest alias at a place."""
+    table = _aliases()
+    hits = [
+        (m.start(), -len(m.group()), table.acronyms[m.group()])
+        for m in table.acronym_re.finditer(text)
+    ]
+    hits += [
+        (m.start(), -len(m.group()), table.names[re.sub(r"\s+", " ", m.group())])
+        for m in table.name_re.finditer(fold(text))
+    ]
+    hits.sort()
+    kept: list[tuple[int, str]] = []
+    reach = -1
+    for start, negative_length, name in hits:
+        if start >= reach:
+            kept.append((start, name))
+            reach = start - negative_length
+    return kept
 
 
 def detect_publisher(text: str, *, site_name: str | None = None) -> str | None:
@@ -124,7 +148,7 @@ def detect_authors(text: str) -> list[str]:
     if not alone:
         return []
     # "By" on a line of its own, names on the following lines among roles and photo captions.
-    orgs = {a.folded for a in _aliases()}
+    orgs = _aliases().folded
     lines = [ln.strip() for ln in head[alone.end() :].splitlines() if ln.strip()][:14]
     people = [ln for ln in lines if _PERSON.match(ln) and fold(ln) not in orgs]
     return list(dict.fromkeys(people))[:6]
@@ -140,7 +164,7 @@ def detect_title(raw: RawDocument, *, publisher: str | None) -> str | None:
     for block in raw.blocks[:6]:
         if block.kind == "heading" and block.level == 1:
             return raw.text[block.start : block.end].strip()
-    org_names = {fold(a.name) for a in _aliases()} | ({fold(publisher)} if publisher else set())
+    org_names = _aliases().organisations | ({fold(publisher)} if publisher else set())
     for line in _head_lines(raw.text):
         words = line.split()
         if len(words) < 3 or len(line) > 200 or line.endswith((".", ",", ";")):

@@ -28,6 +28,9 @@ class DateMention:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
@@ -47,6 +50,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 def find_dates(text: str, *, lang: str = "en") -> list[DateMention]:
     """Every full or month-level date in ``text``, in order, without overlaps."""
     found: list[DateMention] = []
+    if not _YEAR.search(text):
+        return found  # every shape below needs a year
     taken: list[tuple[int, int]] = []
     table = months()
     for pattern, shape in _patterns():

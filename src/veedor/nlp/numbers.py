@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from veedor.nlp.patterns import phrase_body
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -25,7 +27,7 @@ SCALES = {
 }  # fmt: skip
 
 _DIGITS = r"\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_WORDS = phrase_body(WORD_NUMBERS)
 _SCALE = (
     r"(?:mil\s+millones|thousand|millions?|billions?|trillion|millón|millon|millones|"
     r"billón|billones|mil|bn|mn|m|k)"

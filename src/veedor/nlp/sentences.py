@@ -95,7 +95,7 @@ _NUMBERING_ONLY = re.compile(r"\s*\(?(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]+
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _TOKEN_BEFORE.search(text, 0, dot)
+    m = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     token = m.group(1).lower().lstrip("(\"'“‘")
