@@ -21,6 +21,8 @@ from veedor.errors import FileTooLargeError, ReadError, UnsupportedFormatError, 
 from veedor.extract import EXTRACTOR_VERSION, extract_document
 from veedor.ingest import metadata
 from veedor.ingest.formats import is_supported, reader_for
+from veedor.link.embed import get_embedder
+from veedor.link.service import LinkOptions, LinkReport, link_pending, refresh_asks
 from veedor.store import Store
 from veedor.store import repository as repo
 
@@ -38,6 +40,9 @@ class IngestOptions:
     overrides: Metadata = field(default_factory=Metadata)
     max_file_bytes: int = 100 * 1024 * 1024
     extract: bool = True
+    # Link new recommendations into asks after the batch (needs ``extract``).
+    link: bool = True
+    embedder: str = "use"
 
 
 @dataclass(kw_only=True)
@@ -53,6 +58,8 @@ class FileResult:
 @dataclass(kw_only=True)
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
+    link: LinkReport | None = None
+    link_error: str | None = None
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -124,7 +131,10 @@ def _ingest_one(store: Store, path: Path, options: IngestOptions) -> FileResult:
         if existing is not None:
             if options.extract and existing.extractor_version != EXTRACTOR_VERSION:
                 items = extract_document(doc)
-                repo.replace_items(session, existing, items, extractor_version=EXTRACTOR_VERSION)
+                stale = repo.replace_items(
+                    session, existing, items, extractor_version=EXTRACTOR_VERSION
+                )
+                refresh_asks(session, stale, embedder=get_embedder(options.embedder))
                 return FileResult(
                     path=str(path),
                     status="updated",
@@ -181,6 +191,15 @@ def ingest_paths(
         report.results.append(result)
         if on_file is not None:
             on_file(result)
+    changed = report.count("ingested") + report.count("updated")
+    if opts.extract and opts.link and changed:
+        try:
+            with store.session() as session:
+                report.link = link_pending(session, LinkOptions(embedder=opts.embedder))
+        except (VeedorError, SQLAlchemyError) as exc:
+            # The documents are stored; linking can be redone with `veedor asks link`.
+            log.warning("linking failed", exc_info=True)
+            report.link_error = str(exc).splitlines()[0]
     return report
 
 
@@ -193,5 +212,9 @@ def reextract_stale(store: Store) -> int:
         with store.session() as session:
             row = repo.get_document(session, str(doc_id))
             items = extract_document(repo.document_from_row(row))
-            repo.replace_items(session, row, items, extractor_version=EXTRACTOR_VERSION)
+            stale = repo.replace_items(session, row, items, extractor_version=EXTRACTOR_VERSION)
+            refresh_asks(session, stale)
+    if ids:
+        with store.session() as session:
+            link_pending(session)
     return len(ids)

@@ -7,11 +7,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -91,6 +93,10 @@ class ItemRow(Base):
     unit: Mapped[str | None] = mapped_column(String(100))
     date: Mapped[str | None] = mapped_column(String(10))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The ask a recommendation belongs to; ``ask_locked`` marks an editor's decision, which
+    # automatic linking never undoes.
+    ask_id: Mapped[int | None] = mapped_column(ForeignKey("asks.id", ondelete="SET NULL"))
+    ask_locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     document: Mapped[DocumentRow] = relationship(back_populates="items")
     countries: Mapped[list[ItemCountry]] = relationship(cascade="all, delete-orphan")
@@ -99,6 +105,7 @@ class ItemRow(Base):
     __table_args__ = (
         Index("ix_items_document", "document_id"),
         Index("ix_items_kind", "kind"),
+        Index("ix_items_ask", "ask_id"),
     )
 
 
@@ -118,3 +125,47 @@ class ItemTheme(Base):
         ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
     )
     theme: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+class AskRow(Base):
+    """An ask: the underlying request shared by linked recommendations. ``centroid`` is the sum
+    of its members' linking vectors (float32 bytes), kept so new documents link without
+    re-reading every member."""
+
+    __tablename__ = "asks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family: Mapped[str] = mapped_column(String(30))
+    label_item_id: Mapped[int | None] = mapped_column(Integer)
+    labels: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # language -> item id
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    vector_model: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class ItemVector(Base):
+    """A recommendation's action embedding (float32 bytes) from one embedder."""
+
+    __tablename__ = "item_vectors"
+
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(40))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LinkEventRow(Base):
+    """An editor's linking decision (merge, split, move) or a re-link, as it happened."""
+
+    __tablename__ = "link_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    action: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str | None] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -73,16 +73,30 @@ def add_document(
 
 def replace_items(
     session: Session, row: DocumentRow, items: Sequence[Item], *, extractor_version: str
-) -> None:
-    """Swap a document's items for a new extraction's, in the caller's transaction."""
+) -> set[int]:
+    """Swap a document's items for a new extraction's, in the caller's transaction.
+
+    A new recommendation with the same span as an old one keeps its ask (and an editor's lock).
+    Returns the ids of the asks that had members here, whose summaries are now stale."""
+    previous = {
+        (start, end): (ask_id, locked)
+        for start, end, ask_id, locked in session.execute(
+            select(ItemRow.start, ItemRow.end, ItemRow.ask_id, ItemRow.ask_locked).where(
+                ItemRow.document_id == row.id, ItemRow.ask_id.is_not(None)
+            )
+        )
+    }
     session.execute(delete(ItemRow).where(ItemRow.document_id == row.id))
     session.expire(row, ["items"])
     for item in items:
         new = _item_row(item, extractor_version)
         new.document_id = row.id
+        if item.kind == "recommendation" and (item.start, item.end) in previous:
+            new.ask_id, new.ask_locked = previous[(item.start, item.end)]
         session.add(new)
     row.extractor_version = extractor_version
     session.flush()
+    return {ask_id for ask_id, _ in previous.values() if ask_id is not None}
 
 
 @dataclass(frozen=True, kw_only=True)
