@@ -22,6 +22,8 @@ class Settings:
     max_file_mb: int = 100
     # Extra organisations (JSON list, same shape as data/organisations.json) merged with ours.
     organisations_file: Path | None = None
+    # How recommendations are embedded for linking: "use" (multilingual model) or "hashing".
+    embedder: str = "use"
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -34,6 +36,8 @@ class Settings:
             raise ConfigError(
                 f"VEEDOR_MAX_FILE_MB must be a positive number, got {self.max_file_mb}"
             )
+        if self.embedder not in ("use", "hashing"):
+            raise ConfigError(f"VEEDOR_EMBEDDER must be 'use' or 'hashing', got {self.embedder!r}")
         if self.organisations_file is not None and not self.organisations_file.is_file():
             raise ConfigError(
                 f"VEEDOR_ORGANISATIONS_FILE={str(self.organisations_file)!r} does not exist"
@@ -58,4 +62,5 @@ def load_settings(*, database_url: str | None = None) -> Settings:
         database_url=url,
         max_file_mb=max_mb,
         organisations_file=Path(orgs) if orgs else None,
+        embedder=env.get("VEEDOR_EMBEDDER", "use"),
     )

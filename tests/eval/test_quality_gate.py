@@ -38,6 +38,7 @@ def _scores(report: Report) -> dict[str, float]:
         "value_accuracy": report.accuracy["value"].value,
         "publisher_accuracy": report.accuracy["publisher"].value,
         "date_accuracy": report.accuracy["date"].value,
+        "asks_bcubed_f1": report.linking["asks B-cubed F1"],
     }
 
 

@@ -50,10 +50,11 @@ def main_options(
 
 
 def _register() -> None:
-    from veedor.cli import demo, documents, extraction
+    from veedor.cli import asks, demo, documents, extraction
 
     documents.register(app)
     extraction.register(app)
+    asks.register(app)
     demo.register(app)
 
 

@@ -25,7 +25,9 @@ def demo(
     store = app_state.store()
     folder = sample_dir()
     console.print(f"[bold]Veedor demo[/bold]: ingesting the sample corpus in {folder}")
-    options = IngestOptions(max_file_bytes=app_state.settings.max_file_bytes)
+    options = IngestOptions(
+        max_file_bytes=app_state.settings.max_file_bytes, embedder=app_state.settings.embedder
+    )
     report = run_ingest(store, [folder], options)
     print_summary(report)
     with store.session() as session:

@@ -69,6 +69,16 @@ def print_summary(report: IngestReport) -> None:
         f"{report.count('ingested')} ingested, {report.count('updated')} updated, "
         f"{report.count('skipped')} skipped (already stored), {report.count('failed')} failed"
     )
+    if report.link is not None:
+        console.print(
+            f"linked {report.link.linked} new recommendations: {report.link.joined} joined "
+            f"existing asks, {report.link.created} new asks"
+        )
+    if report.link_error:
+        console.print(
+            f"[yellow]linking failed[/yellow]: {escape(report.link_error)} "
+            "(documents are stored; run `veedor asks link` to retry)"
+        )
 
 
 def ingest(
@@ -93,7 +103,10 @@ def ingest(
         language=language,
     )
     options = IngestOptions(
-        overrides=overrides, max_file_bytes=app_state.settings.max_file_bytes, extract=extract
+        overrides=overrides,
+        max_file_bytes=app_state.settings.max_file_bytes,
+        extract=extract,
+        embedder=app_state.settings.embedder,
     )
     report = run_ingest(app_state.store(), paths, options)
     print_summary(report)

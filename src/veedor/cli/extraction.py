@@ -14,11 +14,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from veedor.cli.context import state
+from veedor.document import Document
 from veedor.errors import VeedorError
 from veedor.eval.run import evaluate
 from veedor.extract import EXTRACTOR_VERSION, Item, extract_document
 from veedor.ingest import collect_paths, read_document
 from veedor.ingest.pipeline import reextract_stale
+from veedor.link.vectors import LinkInput, link_batch
 from veedor.store.export import EXPORT_KINDS, export_records
 
 console = Console()
@@ -30,6 +32,8 @@ def _table_row(item: Item) -> list[str]:
     if item.kind == "recommendation":
         who = (f.get("addressee") or {}).get("name", "")
         detail = f"{f.get('strength')} → {who}"
+        if "ask" in f:
+            detail += f" · ask {f['ask']}"
     elif item.kind == "commitment":
         detail = f"{(f.get('actor') or {}).get('name', '')}"
         if f.get("amount_usd"):
@@ -48,9 +52,8 @@ def extract(
     """Extract items from files without a database (JSON Lines on stdout)."""
     if format not in ("jsonl", "table"):
         raise VeedorError(f"--format must be jsonl or table, not {format!r}")
-    if link:
-        raise VeedorError("--link needs the linking stage, which is not built yet (issue: linking)")
     failed = 0
+    extracted: list[tuple[Path, Document, list[Item]]] = []
     for path in collect_paths(paths):
         try:
             doc = read_document(path)
@@ -58,7 +61,19 @@ def extract(
             err.print(f"[red]failed[/red] {escape(str(path))}: {escape(str(exc))}")
             failed += 1
             continue
-        items = extract_document(doc)
+        extracted.append((path, doc, extract_document(doc)))
+    if link:
+        # One batch over every file given: the same ask across files gets the same number.
+        recs = [
+            (item, doc.meta.language)
+            for _, doc, items in extracted
+            for item in items
+            if item.kind == "recommendation"
+        ]
+        asks = link_batch([LinkInput.of(item, lang) for item, lang in recs])
+        for (item, _), ask in zip(recs, asks, strict=True):
+            item.fields["ask"] = ask
+    for path, _, items in extracted:
         if format == "jsonl":
             for item in items:
                 record = item.to_record(document=str(path), version=EXTRACTOR_VERSION)
@@ -79,9 +94,10 @@ def eval_command(
     docs: Path = typer.Option(..., "--docs", exists=True, file_okay=False, help="Documents."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     misses: bool = typer.Option(False, "--misses", help="List missed and spurious items."),
+    link: bool = typer.Option(True, help="Also link recommendations and score the asks."),
 ) -> None:
     """Score extraction against a gold file: P/R/F1 per kind and field accuracy."""
-    report = evaluate(gold, docs)
+    report = evaluate(gold, docs, link=link)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), indent=2) + "\n")
         return

@@ -34,8 +34,14 @@ def render_reference(app: typer.Typer) -> str:
     ]
     lines += [_param_line(p) for p in root.params if p.name != "help"]
     for name in sorted(root.commands):
-        command = root.commands[name]
-        lines += ["", f"## `veedor {name}`", "", (command.help or "").strip(), ""]
-        params = [p for p in command.params if p.name != "help"]
-        lines += [_param_line(p) for p in params] or ["(no options)"]
+        lines += _command_lines(f"veedor {name}", root.commands[name])
     return "\n".join(lines) + "\n"
+
+
+def _command_lines(path: str, command: Any) -> list[str]:
+    lines = ["", f"## `{path}`", "", (command.help or "").strip(), ""]
+    params = [p for p in command.params if p.name != "help"]
+    lines += [_param_line(p) for p in params] or ["(no options)"]
+    for sub in sorted(getattr(command, "commands", {}) or {}):
+        lines += _command_lines(f"{path} {sub}", command.commands[sub])
+    return lines

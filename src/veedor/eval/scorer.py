@@ -196,7 +196,9 @@ def _close(a: float | None, b: float | None, tol: float = 0.005) -> bool:
 
 def score_document(
     report: Report, gold: dict[str, Any], doc_text: str, items: list[Item], *, name: str
-) -> None:
+) -> list[tuple[Item, dict[str, Any]]]:
+    """Score one document's items; returns the (predicted, gold) recommendation pairs."""
+    matched: list[tuple[Item, dict[str, Any]]] = []
     for kind in KINDS:
         golds = gold.get(_GOLD_KEY[kind], [])
         spans: list[tuple[int, int]] = []
@@ -229,6 +231,9 @@ def score_document(
                 report.misses.append({"file": name, "kind": kind, "spurious": p.text[:160]})
         for gi, pi in pairs:
             _score_fields(report, kind, kept[gi], preds[pi])
+            if kind == "recommendation":
+                matched.append((preds[pi], kept[gi]))
+    return matched
 
 
 def _score_fields(report: Report, kind: str, g: dict[str, Any], p: Item) -> None:
@@ -261,3 +266,19 @@ def _sets(counts: Counts, gold: list[str], pred: list[str]) -> None:
     counts.tp += len(g & p)
     counts.fp += len(p - g)
     counts.fn += len(g - p)
+
+
+def bcubed(truth: list[str], predicted: list[Any]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against true group labels."""
+    n = len(truth)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    precision = recall = 0.0
+    for i in range(n):
+        same_pred = [j for j in range(n) if predicted[j] == predicted[i]]
+        same_true = sum(1 for j in range(n) if truth[j] == truth[i])
+        both = sum(1 for j in same_pred if truth[j] == truth[i])
+        precision += both / len(same_pred)
+        recall += both / same_true
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

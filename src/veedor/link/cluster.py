@@ -130,19 +130,3 @@ def _compatible(rows: Sequence[str], columns: Sequence[str]) -> npt.NDArray[np.b
 def _cosine(vector: Vectors, total: Vectors) -> float:
     norm = float(np.linalg.norm(total))
     return float(vector @ total) / norm if norm else 0.0
-
-
-def bcubed(truth: Sequence[str], predicted: Sequence[object]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering against true group labels."""
-    n = len(truth)
-    if n == 0:
-        return 0.0, 0.0, 0.0
-    precision = recall = 0.0
-    for i in range(n):
-        same_pred = [j for j in range(n) if predicted[j] == predicted[i]]
-        same_true = [j for j in range(n) if truth[j] == truth[i]]
-        both = sum(1 for j in same_pred if truth[j] == truth[i])
-        precision += both / len(same_pred)
-        recall += both / len(same_true)
-    p, r = precision / n, recall / n
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from veedor.errors import VeedorError
 from veedor.store import repository as repo
+from veedor.store.models import AskRow
 
 EXPORT_KINDS = ("recommendations", "commitments", "figures", "asks")
 _KIND = {"recommendations": "recommendation", "commitments": "commitment", "figures": "figure"}
@@ -15,9 +17,10 @@ _KIND = {"recommendations": "recommendation", "commitments": "commitment", "figu
 
 def export_records(session: Session, what: str) -> list[dict[str, Any]]:
     if what == "asks":
-        raise VeedorError(
-            "asks are made by the linking stage, which this version does not have yet"
-        )
+        from veedor.link.summary import summarise  # the link stage builds on the store
+
+        ids = sorted(a for a in session.scalars(select(AskRow.id)))
+        return [s.to_record() for s in summarise(session, ids)]
     if what not in _KIND:
         raise VeedorError(f"cannot export {what!r}; choose one of {', '.join(EXPORT_KINDS)}")
     records = []
@@ -43,5 +46,7 @@ def export_records(session: Session, what: str) -> list[dict[str, Any]]:
                 "item_id": row.id,
             }
         )
+        if row.kind == "recommendation":
+            record["ask"] = row.ask_id
         records.append(record)
     return records
