@@ -17,7 +17,19 @@ PG_URL = os.environ.get(
     "VEEDOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+# The seed gold standard lives beside the repository (../shared); VEEDOR_SEEDS overrides that.
+SEEDS = next(
+    (
+        p
+        for p in (
+            Path(os.environ.get("VEEDOR_SEEDS", "/nonexistent")),
+            REPO.parent / "shared" / "corpus" / "seeds",
+            Path("/work/shared/corpus/seeds"),
+        )
+        if (p / "gold.jsonl").exists()
+    ),
+    REPO.parent / "shared" / "corpus" / "seeds",
+)
 DATA = Path(__file__).resolve().parent / "data"
 
 
