@@ -174,3 +174,167 @@ def generate(count: int, *, words_per_doc: int = 1500, seed: int = 7) -> Iterato
             parts += [paragraph, ""]
             words += len(paragraph.split())
         yield GeneratedDoc(f"bench-{n:06d}.txt", language, "\n".join(parts))
+
+
+_QUALIFIERS_EN = [
+    "",
+    "without delay",
+    "before the end of the fiscal year",
+    "in consultation with civil society",
+    "and report publicly on progress",
+    "as a matter of priority",
+]
+_QUALIFIERS_ES = ["", "sin demora", "antes de fin de año", "con participación de la sociedad civil"]
+
+
+# Many distinct requests, so a large database has many asks (the hard case for linking).
+_NOUNS_EN = [
+    "shelters",
+    "courts",
+    "prosecutors",
+    "journalists",
+    "defenders",
+    "elections",
+    "police",
+    "soldiers",
+    "judges",
+    "unions",
+    "farmers",
+    "women",
+    "children",
+    "migrants",
+    "refugees",
+    "deportees",
+    "prisons",
+    "clinics",
+    "schools",
+    "wages",
+    "visas",
+    "permits",
+    "sanctions",
+    "loans",
+    "tariffs",
+    "forests",
+    "rivers",
+    "mines",
+    "pipelines",
+    "ports",
+    "airports",
+    "hospitals",
+    "archives",
+    "budgets",
+    "audits",
+    "contracts",
+    "investigations",
+    "trials",
+    "reparations",
+    "registries",
+    "databases",
+]
+_ADJS_EN = [
+    "independent",
+    "regional",
+    "municipal",
+    "rural",
+    "indigenous",
+    "military",
+    "civilian",
+    "federal",
+    "temporary",
+    "humanitarian",
+    "forensic",
+    "electoral",
+    "judicial",
+    "financial",
+    "environmental",
+    "coastal",
+    "northern",
+    "southern",
+]
+_NOUNS_ES = [
+    "albergues",
+    "tribunales",
+    "fiscales",
+    "periodistas",
+    "defensoras",
+    "elecciones",
+    "policías",
+    "jueces",
+    "sindicatos",
+    "mujeres",
+    "niñas",
+    "migrantes",
+    "refugiados",
+    "cárceles",
+    "clínicas",
+    "escuelas",
+    "salarios",
+    "visas",
+    "permisos",
+    "bosques",
+    "ríos",
+    "minas",
+    "puertos",
+    "hospitales",
+    "archivos",
+    "presupuestos",
+    "auditorías",
+    "contratos",
+    "registros",
+]
+_ADJS_ES = [
+    "independientes",
+    "regionales",
+    "municipales",
+    "rurales",
+    "indígenas",
+    "militares",
+    "civiles",
+    "federales",
+    "temporales",
+    "humanitarios",
+    "forenses",
+    "electorales",
+    "judiciales",
+    "financieros",
+    "ambientales",
+]
+
+
+@dataclass(frozen=True)
+class GeneratedRecommendation:
+    text: str
+    language: str
+    kinds: tuple[str, ...]
+
+
+def recommendations(count: int, *, seed: int = 5) -> Iterator[GeneratedRecommendation]:
+    """``count`` recommendation sentences (a fifth in Spanish) addressed to varied actors."""
+    rng = random.Random(seed)
+    for n in range(count):
+        spanish = n % 5 == 4
+        v = _ES if spanish else _EN
+        actor = rng.choice(v["actor"])
+        foreign = any(w in actor for w in ("Mexico", "Guatemal", "Colombia", "México", "Estado"))
+        kinds = ("foreign-government",) if foreign else ("us-executive",)
+        qualifier = rng.choice(_QUALIFIERS_ES if spanish else _QUALIFIERS_EN)
+        if spanish:
+            thing = (
+                f"los {rng.choice(_NOUNS_ES)} {rng.choice(_ADJS_ES)} y los {rng.choice(_NOUNS_ES)}"
+            )
+        else:
+            thing = f"{rng.choice(_ADJS_EN)} {rng.choice(_NOUNS_EN)} and {rng.choice(_NOUNS_EN)}"
+        obj = rng.choice(v["object"]) if rng.random() < 0.3 else thing
+        text = " ".join(
+            part
+            for part in (
+                actor,
+                rng.choice(v["modal"]),
+                rng.choice(v["verb"]),
+                obj,
+                rng.choice(v["place"]),
+                qualifier,
+            )
+            if part
+        )
+        yield GeneratedRecommendation(text + ".", "es" if spanish else "en", kinds)

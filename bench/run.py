@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
+from linking import bench_linking
 
 from veedor.document import Document, Metadata
 from veedor.extract import extract_document
@@ -30,6 +31,8 @@ from veedor.ingest.pipeline import IngestOptions, ingest_paths
 from veedor.store import open_store
 
 EXTRACTION_TARGET_WPS = 100_000
+LINK_TARGET_SECONDS = 600  # 100,000 recommendations
+NEW_DOCUMENT_TARGET_SECONDS = 1.0
 
 
 def _peak_rss_mb() -> float:
@@ -76,6 +79,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400, help="documents for extraction")
     parser.add_argument("--ingest-docs", type=int, default=100, help="documents for ingestion")
+    parser.add_argument(
+        "--link-recs", type=int, default=100_000, help="recommendations to link (0 to skip)"
+    )
     args = parser.parse_args()
 
     results: dict[str, object] = {}
@@ -95,6 +101,23 @@ def main() -> int:
         f"ingestion   {ing['documents']:,.0f} text docs into SQLite in {ing['seconds']:.2f} s: "
         f"{dps:,.1f} docs/s (read, detect metadata, extract, store, index)"
     )
+
+    if args.link_recs:
+        ln = bench_linking(args.link_recs)
+        results["linking"] = ln
+        scaled = ln["seconds"] * 100_000 / max(ln["recommendations"], 1)
+        print(
+            f"linking     {ln['recommendations']:,.0f} stored recommendations into {ln['asks']:,.0f} "
+            f"asks in {ln['seconds']:.1f} s (embed, cluster, write; ~{scaled:.0f} s per 100,000, "
+            f"target < {LINK_TARGET_SECONDS} s: "
+            f"{'met' if scaled < LINK_TARGET_SECONDS else 'NOT met'})"
+        )
+        print(
+            f"            a new document's {ln['new_document_recommendations']:.0f} recommendations "
+            f"joined them in {ln['new_document_seconds']:.2f} s (target < "
+            f"{NEW_DOCUMENT_TARGET_SECONDS:.0f} s: "
+            f"{'met' if ln['new_document_seconds'] < NEW_DOCUMENT_TARGET_SECONDS else 'NOT met'})"
+        )
 
     peak = _peak_rss_mb()
     results["peak_rss_mb"] = round(peak, 1)
