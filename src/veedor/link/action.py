@@ -19,9 +19,9 @@ _MIN_ACTION_WORDS = 3
 # What follows a cue before the action: "(urge) you to", "(call on) the Senate to", "(that) it",
 # "(instamos) al gobierno a".
 _LEAD = re.compile(
-    r"^(?:(?:you|him|her|them|it|us|the\s+\w+(?:\s+\w+)?|le|les"
-    r"|(?:al|a\s+la|a\s+los|a\s+las|a)\s+\w+(?:\s+de\s+\w+)?)\s+)?"
-    r"(?:to|that|a|que|de|para)\s+",
+    r"^(?:(?:you|him|her|them|it|us|the(?:\s+[\w.-]+){1,3}?|le|les"
+    r"|(?:al|a\s+la|a\s+los|a\s+las|a)(?:\s+[\w.-]+){1,3}?)\s+)?"
+    r"(?:to|that|a|que|para(?:\s+que)?)\s+",
     re.IGNORECASE,
 )
 

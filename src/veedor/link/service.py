@@ -156,13 +156,13 @@ def _vectors(session: Session, recs: Sequence[_Rec], embedder: Embedder) -> Vect
 
 def _known_asks(session: Session, embedder: Embedder) -> AskCentroids:
     centroids = AskCentroids(dim=link_dim(embedder))
-    for ask_id, family, blob in session.execute(
-        select(AskRow.id, AskRow.family, AskRow.centroid)
+    for ask_id, family, blob, size in session.execute(
+        select(AskRow.id, AskRow.family, AskRow.centroid, AskRow.size)
         .where(AskRow.vector_model == embedder.name, AskRow.size > 0)
         .order_by(AskRow.id)
     ):
         if blob:
-            centroids.add(ask_id, family, np.frombuffer(blob, dtype=np.float32)[None, :])
+            centroids.add_sum(ask_id, family, np.frombuffer(blob, dtype=np.float32), size)
     return centroids
 
 
