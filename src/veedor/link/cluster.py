@@ -72,12 +72,13 @@ class AskCentroids:
             bigger[: len(self._sums)] = self._sums
             self._sums = bigger
 
-    def centroids(self) -> Vectors:
-        sums = self._sums[: len(self.ids)]
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        out: Vectors = (sums / norms).astype(np.float32, copy=False)
+    def total(self, ask_id: int) -> Vectors:
+        """The sum of an ask's member vectors."""
+        out: Vectors = self._sums[self._row[ask_id]]
         return out
+
+    def count(self, ask_id: int) -> int:
+        return self._counts[self._row[ask_id]]
 
     def assign(
         self,

@@ -200,7 +200,20 @@ def link_pending(session: Session, options: LinkOptions | None = None) -> LinkRe
     report.joined = sum(1 for a in labels if a in existing)
     report.created = len(new)
     report.asks = set(labels)
-    refresh_asks(session, report.asks, embedder=embedder)
+    refresh_asks(session, set(new), embedder=embedder)
+    # Asks that existed only grow: add the newcomers to their sums without re-reading members.
+    grown = sorted(set(labels) & existing)
+    newcomers: dict[int, list[_Rec]] = defaultdict(list)
+    for r, a in zip(recs, labels, strict=True):
+        newcomers[a].append(r)
+    for ask in session.scalars(select(AskRow).where(AskRow.id.in_(grown))):
+        ask.centroid = centroids.total(ask.id).astype(np.float32).tobytes()
+        ask.size = centroids.count(ask.id)
+        labels_by_language = dict(ask.labels or {})
+        for r in newcomers[ask.id]:
+            labels_by_language.setdefault(r.language or "und", r.id)
+        ask.labels = labels_by_language
+    session.flush()
     return report
 
 
