@@ -44,9 +44,13 @@ def _options(ctx: typer.Context) -> LinkOptions:
 
 
 def _print_asks(asks: list[AskSummary], title: str) -> None:
-    table = Table(title=title)
-    for col in ("ask", "publishers", "recs", "since", "addressee", "themes", "countries", "label"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=title, expand=True)
+    for col in ("ask", "pubs", "recs", "since"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("addressee", max_width=18, overflow="fold")
+    table.add_column("themes", max_width=24, overflow="fold")
+    table.add_column("countries", max_width=12, overflow="fold")
+    table.add_column("label", ratio=3, min_width=30, overflow="fold")
     for a in asks:
         table.add_row(
             str(a.id),
