@@ -24,6 +24,8 @@ class Settings:
     organisations_file: Path | None = None
     # How recommendations are embedded for linking: "use" (multilingual model) or "hashing".
     embedder: str = "use"
+    # A public site: anyone may read (GET) without a token; writing still needs one.
+    public: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -63,4 +65,5 @@ def load_settings(*, database_url: str | None = None) -> Settings:
         max_file_mb=max_mb,
         organisations_file=Path(orgs) if orgs else None,
         embedder=env.get("VEEDOR_EMBEDDER", "use"),
+        public=env.get("VEEDOR_PUBLIC", "").strip().lower() in ("1", "true", "yes", "on"),
     )

@@ -49,3 +49,19 @@ class NotFoundError(VeedorError):
 
 class GoldFileError(VeedorError):
     """A gold-standard file for evaluation is malformed."""
+
+
+class InvalidInputError(VeedorError):
+    """A request names values Veedor cannot accept (a status, a date, an evidence span)."""
+
+
+class ConflictError(VeedorError):
+    """An edit was based on a version that has changed since (HTTP 409)."""
+
+
+class AuthError(VeedorError):
+    """Missing or wrong credentials (HTTP 401)."""
+
+
+class PermissionDeniedError(VeedorError):
+    """The user's role does not allow this action (HTTP 403)."""

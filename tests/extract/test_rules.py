@@ -210,3 +210,217 @@ def test_usa_only_when_the_item_concerns_the_us_itself() -> None:
     assert recs("The United States should fund shelters in Guatemala.")[0].fields["countries"] == [
         "GTM"
     ]
+
+
+def extract_blocks(parts: list[tuple[str, str]], *, lang: str = "en", **meta: Any) -> list[Item]:
+    """A document of several ``(kind, text)`` blocks separated by blank lines."""
+    text, blocks = "", []
+    for kind, part in parts:
+        if text:
+            text += "\n\n"
+        blocks.append(Block(kind, len(text), len(text) + len(part)))  # type: ignore[arg-type]
+        text += part
+    doc = Document(
+        source="t", sha256="0" * 64, size_bytes=len(text), text=text, blocks=blocks,
+        format="txt", meta=Metadata(language=lang, **meta),
+    )  # fmt: skip
+    return extract_document(doc)
+
+
+def _by_text(items: list[Item], kind: str) -> dict[str, Item]:
+    return {i.text: i for i in items if i.kind == kind}
+
+
+def test_bare_state_bodies_belong_to_the_country_the_document_is_about() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "En Honduras hay más de 200.000 personas desplazadas por la violencia."),
+            ("paragraph", "Las familias de Honduras siguen sin apoyo del Estado."),
+            ("paragraph", "El gobierno debe aprobar un registro nacional de personas desplazadas."),
+            (
+                "paragraph",
+                "El Ministerio Público tiene que investigar las amenazas a las familias.",
+            ),
+            (
+                "paragraph",
+                "Exhortamos también al Congreso Nacional a aprobar la ley de desplazamiento.",
+            ),
+        ],
+        lang="es",
+    )
+    found = [i for i in items if i.kind == "recommendation"]
+    assert len(found) == 3
+    assert all(r.fields["addressee"]["kinds"] == ["foreign-government"] for r in found)
+    assert {r.fields["addressee"]["name"] for r in found} == {"Government of Honduras"}
+
+
+def test_both_governments_are_the_two_named_before() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "The administration should restore asylum at ports of entry."),
+            ("paragraph", "The government of Guatemala should protect returned children."),
+            ("paragraph", "We urge both governments to fund shelters along the route."),
+        ]
+    )
+    last = [i for i in items if i.kind == "recommendation"][-1]
+    assert last.fields["addressee"]["kinds"] == ["us-executive", "foreign-government"]
+    assert "Government of Guatemala" in last.fields["addressee"]["name"]
+
+
+def test_purpose_clause_does_not_set_strength_or_addressee() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "To Congress and the administration:"),
+            (
+                "list_item",
+                "Expand family reunification so that fewer children need to travel alone.",
+            ),
+        ]
+    )
+    (rec,) = [i for i in items if i.kind == "recommendation"]
+    assert rec.fields["strength"] == "imperative"
+    assert rec.fields["addressee"]["kinds"] == ["us-executive", "us-congress"]
+
+
+def test_commitment_actors_from_context() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "Gobierno del Perú lanza plan de salud para personas migrantes"),
+            ("paragraph", "Lima, 3 de junio de 2024. El plan beneficiará a familias de Perú."),
+            ("paragraph", "El Ministerio de Salud ampliará la atención primaria en Tumbes."),
+            (
+                "paragraph",
+                "Por su parte, el Ministerio de Trabajo se comprometió a abrir oficinas.",
+            ),
+        ],
+        lang="es",
+        date="2024-06-03",
+    )
+    commitments = _by_text(items, "commitment")
+    for text in (
+        "El Ministerio de Salud ampliará la atención primaria en Tumbes.",
+        "Por su parte, el Ministerio de Trabajo se comprometió a abrir oficinas.",
+    ):
+        assert commitments[text].fields["actor"]["name"] == "Government of Peru"
+
+
+def test_commitment_actor_is_not_the_beneficiary_nor_a_place() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "USAID will provide $12 million for food assistance in Haiti."),
+            (
+                "paragraph",
+                "A $6 million, two-year programme will help the governments of Haiti and the "
+                "Dominican Republic register returned migrants. Since 2022 it has provided more "
+                "than $300 million in assistance to people displaced in Haiti.",
+            ),
+        ]
+    )
+    commitments = [i for i in items if i.kind == "commitment"]
+    assert len(commitments) == 3
+    assert all(c.fields["actor"]["kinds"] == ["us-executive"] for c in commitments)
+
+
+def test_amounts_in_other_currencies_are_kept() -> None:
+    items = extract(
+        "El Gobierno de México destinará 3.500 millones de pesos a la Comisión Nacional de "
+        "Búsqueda.",
+        lang="es",
+    )
+    (commitment,) = [i for i in items if i.kind == "commitment"]
+    assert commitment.fields["amount_usd"] is None
+    assert commitment.fields["amount"] == 3_500_000_000
+    assert commitment.fields["currency"] == "MXN"
+    (figure,) = [i for i in items if i.kind == "figure"]
+    assert figure.fields["unit"] == "MXN"
+    assert figure.text == "3.500 millones de pesos"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit", "country", "as_of", "span"),
+    [
+        (
+            "Monitors recorded 150 attacks in Nicaragua in 2023 and 96 attacks in Cuba.",
+            "en",
+            96,
+            "attacks",
+            "CUB",
+            "2023-12",
+            "96 attacks",
+        ),
+        (
+            "About 2,100 people crossed in 2023 and about 1,800 in the first nine months of 2024.",
+            "en",
+            1800,
+            "count",
+            None,
+            "2024-09",
+            "about 1,800",
+        ),
+        (
+            "The clinic has 40 beds but treated 1,300 patients in May.",
+            "en",
+            40,
+            "beds",
+            None,
+            "2024-06",
+            "40 beds",
+        ),
+        (
+            "Cerca de 2,3 millones de personas venezolanas viven hoy en Colombia.",
+            "es",
+            2_300_000,
+            "people",
+            "COL",
+            "2024-06",
+            "Cerca de 2,3 millones de personas venezolanas viven hoy",
+        ),
+        (
+            "Se registraron 4.100 denuncias, un aumento del 12 por ciento respecto de 2022.",
+            "es",
+            12,
+            "percent",
+            None,
+            "2024-06",
+            "12 por ciento",
+        ),
+        (
+            "Entrevistamos a 80 personas y 31 eran niñas.",
+            "es",
+            31,
+            "people",
+            None,
+            None,
+            "31 eran niñas",
+        ),
+        (
+            "Another 900 arrived on flights from the United States and Mexico.",
+            "en",
+            900,
+            "arrived",
+            None,
+            None,
+            "900 arrived",
+        ),
+    ],
+)
+def test_figure_fields_come_from_the_figure_s_own_clause(
+    text: str, lang: str, value: float, unit: str, country: str | None, as_of: str, span: str
+) -> None:
+    figures = {i.fields["value"]: i for i in extract(text, lang=lang, date="2024-06-10")}
+    figure = figures[value]
+    assert figure.fields["unit"] == unit
+    assert figure.fields["country"] == country
+    assert figure.fields["as_of"] == as_of
+    assert figure.text == span
+
+
+def test_origin_countries_give_way_to_the_passage_country() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Deportations to Haiti rose again, and Haiti's shelters are full."),
+            ("paragraph", "Another 900 arrived on flights from the United States and Mexico."),
+        ]
+    )
+    (figure,) = [i for i in items if i.kind == "figure"]
+    assert figure.fields["country"] == "HTI"

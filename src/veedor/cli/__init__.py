@@ -50,11 +50,12 @@ def main_options(
 
 
 def _register() -> None:
-    from veedor.cli import asks, demo, documents, extraction
+    from veedor.cli import asks, demo, documents, extraction, tracking
 
     documents.register(app)
     extraction.register(app)
     asks.register(app)
+    tracking.register(app)
     demo.register(app)
 
 

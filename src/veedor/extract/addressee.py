@@ -36,6 +36,14 @@ _STATE_BODY = re.compile(
     r"defensoria|guardia|national guard)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+# "both governments", "the two countries", "ambos gobiernos": the governments named so far.
+BOTH = re.compile(
+    r"(?:^|\s)(?:both|the\s+two|ambos|los\s+dos|a\s+ambos|a\s+los\s+dos)\s+"
+    r"(?:governments|countries|administrations|states|gobiernos|paises|estados)\b"
+)
+_BARE_BODY = re.compile(r"\s*(?:the|el|la|los|las)\s+(?!president|presidente|presidenta)")
+# Acronyms that, once folded to lower case, are everyday words ("un presupuesto", "a bid to").
+_COMMON_WORDS = frozenset({"un", "bid"})
 
 
 @dataclass
@@ -47,6 +55,9 @@ class AddresseeContext:
     last: Addressee | None = None
     date: str | None = None
     seen: list[Addressee] = field(default_factory=list)
+    # The foreign country the current passage (else the document) is about: a bare "el
+    # gobierno", "the authorities" or "la Fiscalía General" is that country's.
+    country: str | None = None
 
     def note(self, who: Addressee) -> None:
         self.last = who
@@ -70,15 +81,19 @@ class AddresseeResolver:
         table: dict[str, Addressee] = {}
         for entry in data["addressees"]:
             who = Addressee(entry["name"], tuple(entry["kinds"]))
-            table.setdefault(fold(entry["name"]), who)
+            if fold(entry["name"]) not in _COMMON_WORDS:
+                table.setdefault(fold(entry["name"]), who)
             for phrases in entry.get("patterns", {}).values():
                 for phrase in phrases:
                     key = re.sub(r"\s+", " ", fold(phrase).strip())
                     # A bare country name is resolved by position (the head of a subject), not
                     # wherever it occurs: "aid to Mexico must" does not address Mexico.
-                    if countries.is_country_name(key):
+                    if countries.is_country_name(key) or key in _COMMON_WORDS:
                         continue
                     table.setdefault(key, who)
+                    if key.startswith("el "):
+                        # "instamos al Congreso de la Unión": "al" is "a" + "el".
+                        table.setdefault("al " + key[3:], who)
         self._table = table
         self._re = phrase_regex(table, before=r"(?<![\w-])", after=r"(?![\w-])")
         self._add_office_holders(data.get("administrations", []))
@@ -134,6 +149,30 @@ class AddresseeResolver:
         codes = self._countries.codes(text, folded)
         return self.government_of(codes[0]) if codes else None
 
+    def both(self, ctx: AddresseeContext) -> Addressee | None:
+        """ "Both governments": the last two governments named (the US counting once)."""
+        picked: dict[str, Addressee] = {}
+        for who in reversed([*ctx.seen, *([ctx.default] if ctx.default else [])]):
+            if not set(who.kinds) & {"us-executive", "us-congress", "foreign-government"}:
+                continue
+            key = "USA" if who.kinds[0].startswith("us-") else who.name
+            picked.setdefault(key, who)
+            if len(picked) == 2:
+                break
+        if ctx.country and len(picked) < 2:
+            picked.setdefault(ctx.country, self.government_of(ctx.country))
+        return join(list(picked.values())) if len(picked) == 2 else None
+
+    def bare_body(self, folded: str, ctx: AddresseeContext) -> Addressee | None:
+        """ "El gobierno debe", "the authorities must", "la Fiscalía General de la República
+        tiene que": a state body named without its country is the passage's country's."""
+        if ctx.country is None:
+            return None
+        lead = _BARE_BODY.match(folded)
+        if lead and _STATE_BODY.match(folded, lead.end()):
+            return self.government_of(ctx.country)
+        return None
+
     def subject(self, text: str, folded: str, ctx: AddresseeContext) -> Addressee | None:
         """The addressee named in a clause subject ``text`` (the words before a modal)."""
         parts = _CLAUSE_BREAK.split(folded)
@@ -153,6 +192,11 @@ class AddresseeResolver:
         if _YOU.search(tail) and ctx.doc_addressee is not None:
             return ctx.doc_addressee
         named = self.named_government(text[tail_start:], tail)
+        if named is not None:
+            return named
+        if BOTH.search(tail):
+            return self.both(ctx)
+        named = self.bare_body(tail, ctx)
         if named is not None:
             return named
         if _PRONOUN.search(tail.strip()):

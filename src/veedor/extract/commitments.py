@@ -17,7 +17,7 @@ from veedor.extract.context import Sentence
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
-from veedor.nlp.numbers import WORD_NUMBERS
+from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
 _NEGATED = re.compile(
     r"\b(?:not|never|no|yet to|failed to|refused to|has not|have not|did not|didn't|won't|"
@@ -29,8 +29,34 @@ _DURATION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\b(?:that|which|who|que|quien)\b")
 _PRONOUN = re.compile(
-    r"^\s*(?:in \w+ )?(?:it|he|she|they|both governments|the two governments|ambos gobiernos|"
+    r"^\s*(?:(?:and|but|y|pero)\s+)?"
+    r"(?:(?:in|since|by|during|later|earlier|then|en|desde|durante)\s+(?:[a-z]+\s+)?"
+    r"(?:(?:19|20)\d\d\s+)?|(?:19|20)\d\d\s+)?"
+    r"(?:it|he|she|they|both governments|the two governments|ambos gobiernos|"
     r"el|ella)(?:\s+(?:is|are|was|were|has|have|had|also|later|then|esta|ha))*\s*[\"']?\s*$"
+)
+# A government body opening the clause ("El Ministerio de Salud ampliará …", "Por su parte, el
+# Ministerio de Educación se comprometió …") with a verb that promises (not one that describes
+# a past act, "the government published figures") is the passage's country's government.
+_BODY_OPENS = re.compile(
+    r"^\s*(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?(?:the|el|la|los|las)\s"
+)
+_PROMISSORY = re.compile(
+    r"(?:aran?|eran?|iran?)$|\b(?:will|shall|committed|commits|pledged|pledges|promised|promises|"
+    r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
+    r"presenta|se\s+compromete|asumio)\b"
+)
+# "The announcement was made in Guatemala City": the event described, not a commitment.
+_NOMINAL_EVENT = re.compile(
+    r"^\s*(?:was|were|is|came|took\s+place|fue|se\s+hizo|se\s+realizo|tuvo\s+lugar)\b"
+)
+_NOMINAL_DETERMINER = re.compile(
+    r"\b(?:the|an|this|that|its|el|un|este|ese|su|del|al)\s+(?:[a-z]+\s+)?$"
+)
+# Money that is missing is not money promised: "a gap of $420 million", "un déficit de".
+_FUNDING_GAP = re.compile(
+    r"\b(?:gap|shortfall|deficit|unfunded|underfunded|brecha|deficit|faltante|desfinanciad[oa]s?|"
+    r"sin\s+financiar)\b|\b\d+\s*(?:%|percent|por\s+ciento)\s+funded\b"
 )
 _AUXILIARIES = re.compile(
     r"^\s*(?:(?:has|have|had|been|is|are|was|were|also|already|recently|now|then|likewise|later|"
@@ -63,11 +89,28 @@ def _named(s: Sentence, start: int, end: int) -> Addressee | None:
     governments = [h[2] for h in hits if _government(h[2])]
     if governments:
         return governments[-1]
+    if hits:
+        # A non-governmental or international actor is named (the EU, an NGO): a country
+        # counts only before it ("With U.S. support, the OAS has …").
+        end = start + hits[0][0]
+        segment = s.folded[start:end]
     mentions = country_matcher().find(s.text[start:end], segment)
     for m in reversed(mentions):
-        if m.how in ("leader", "institution") or (m.how == "name" and m is mentions[-1]):
+        # A country is the actor only as the subject ("Honduras has committed"), not as a
+        # place named earlier ("… detained in El Salvador since the state of exception began").
+        subject = m.how == "name" and m is mentions[-1] and len(segment[m.end :].split()) <= 3
+        if m.how in ("leader", "institution") or subject:
             return US_EXECUTIVE if m.iso3 == (USA,) else resolver().government_of(m.iso3[0])
     return None
+
+
+def _nominal(s: Sentence, start: int, verb: str) -> bool:
+    """Whether the cue is the noun "announcement"/"anuncio" ("el anuncio", not "anunció")."""
+    if not _NOMINAL.search(verb):
+        return False
+    return " " in verb.strip() or bool(
+        _NOMINAL_DETERMINER.search(s.folded, max(0, start - 20), start)
+    )
 
 
 def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
@@ -82,20 +125,26 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     if re.search(r"\b(?:you|usted|ustedes)\s*$", local) and s.doc.who.doc_addressee is not None:
         return _government(s.doc.who.doc_addressee)
     if s.doc.cues.government_actors.search(local):
-        # "The Ministry of Security announced…": a government body of the country named.
-        codes = country_matcher().codes(s.text, s.folded)
+        # "The Ministry of Security announced…": a government body of the country named, or
+        # of the country the passage is about ("El Ministerio de Salud ampliará …").
+        codes = s.country_codes
         foreign = [c for c in codes if c != USA]
         if foreign:
             return resolver().government_of(foreign[0])
         if codes:
             return US_EXECUTIVE
+        if s.doc.who.country and _BODY_OPENS.match(local) and _PROMISSORY.search(verb):
+            return resolver().government_of(s.doc.who.country)
     if _PRONOUN.match(local) or "administration" in local or "administracion" in local:
-        last = _government(s.doc.who.last) or _government(s.doc.who.default)
-        return last
-    if _AUXILIARIES.match(local) or verb.endswith(("ing", "ando", "endo")) or _NOMINAL.search(verb):
+        # "… the Department of State has not announced a review, and in April it agreed":
+        # the government named earlier in the sentence, else the last one named.
+        earlier = _named(s, 0, local_start) if local_start and _PRONOUN.match(local) else None
+        return earlier or _government(s.doc.who.last) or _government(s.doc.who.default)
+    nominal = _nominal(s, pos, verb)
+    if _AUXILIARIES.match(local) or verb.endswith(("ing", "ando", "endo")) or nominal:
         # "The United States, through USAID …, has funded": the subject opens the sentence.
-        named = _named(s, 0, len(s.text) if _NOMINAL.search(verb) else pos)
-        if named is None and _NOMINAL.search(verb):
+        named = _named(s, 0, len(s.text) if nominal else pos)
+        if named is None and nominal:
             return _government(s.doc.who.last)
         return named
     return None
@@ -104,9 +153,15 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
     money = [n for n in s.numbers if n.currency == "USD"]
     dates = s.dates
-    codes = country_matcher().codes(s.text, s.folded)
+    codes = s.country_codes
     if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
         codes = [c for c in codes if c != USA]
+    extra: dict[str, object] = {}
+    other = next((n for n in s.numbers if n.currency and n.currency != "USD"), None)
+    if not money and other is not None:
+        # "48.000 millones de pesos": no dollar amount, but the amount is kept as written.
+        country = next((c for c in codes if c != USA), None) or s.doc.who.country
+        extra = {"amount": other.value, "currency": currency_code(other.currency or "", country)}
     return Item(
         kind="commitment",
         start=s.start,
@@ -120,6 +175,7 @@ def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) ->
             "date": dates[0].year_month if dates else None,
             "countries": codes,
             "confidence": confidence if not money else min(1.0, confidence + 0.1),
+            **extra,
         },
     )
 
@@ -142,6 +198,8 @@ def _verb_commitment(s: Sentence) -> Item | None:
         )
         if excluded and not cues.promise_frames.search(folded):
             continue  # sanctions, expulsions, halts… unless framed as keeping a promise
+        if _nominal(s, m.start(), verb) and _NOMINAL_EVENT.match(after):
+            continue  # "The announcement was made in Guatemala City …"
         actor = _actor(s, m.start(), verb)
         if actor is None:
             continue
@@ -168,7 +226,9 @@ def _funded_programme(s: Sentence) -> Item | None:
             continue
         window = s.folded[n.end : n.end + 60]
         if cues.commitment_nouns.search(window) and not cues.commitment_exclusions.search(window):
-            actor = _named(s, 0, len(s.text)) or _government(s.doc.who.last)
+            # The actor is named before the amount; governments named after it are the
+            # programme's beneficiaries ("… will help the governments of Guatemala and …").
+            actor = _named(s, 0, n.start) or _government(s.doc.who.last)
             actor = actor or _government(s.doc.who.default)
             if actor is not None:
                 return _record(s, actor, s.folded[n.start : n.end + 40], confidence=0.65)
@@ -186,4 +246,7 @@ def detect(s: Sentence) -> Item | None:
     cues = s.doc.cues
     if s.folded.rstrip().endswith("?") or s.words < 4 or cues.conditional_openers.match(s.folded):
         return None
-    return _verb_commitment(s) or _passive_commitment(s) or _funded_programme(s)
+    found = _verb_commitment(s) or _passive_commitment(s) or _funded_programme(s)
+    if found is not None and _FUNDING_GAP.search(s.folded):
+        return None  # "appeals were only 38 percent funded, leaving a gap of $420 million"
+    return found

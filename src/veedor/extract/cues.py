@@ -38,6 +38,9 @@ class Cues:
     urge: re.Pattern[str]
     author_subjects: frozenset[str]
     reporting: re.Pattern[str]
+    # Folded reporting verbs whose accents tell them apart from other words ("publicó" is a
+    # verb, "público" an adjective): the accented form as written in the cue file.
+    reporting_accents: dict[str, str]
     affected: frozenset[str]
     imperative_verbs: frozenset[str]
     commitment_verbs: re.Pattern[str]
@@ -70,6 +73,9 @@ def cues_for(lang: str | None) -> Cues:
         urge=phrase_pattern(data["urge_verbs"]),
         author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
         reporting=phrase_pattern(data["reporting_verbs"]),
+        reporting_accents={
+            fold(p): p.lower() for p in data["reporting_verbs"] if fold(p) != p.lower()
+        },
         affected=frozenset(fold(s) for s in data["affected_subjects"]),
         imperative_verbs=frozenset(fold(s) for s in data["imperative_verbs"]),
         commitment_verbs=phrase_pattern(data["commitment_verbs"]),

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from veedor.extract.context import Sentence
-from veedor.extract.countries import USA
-from veedor.extract.countries import matcher as country_matcher
+from veedor.extract.countries import USA, CountryMention
 from veedor.extract.cues import phrase_body, phrase_pattern
 from veedor.extract.items import Item
-from veedor.nlp.numbers import NumberMention
+from veedor.nlp.numbers import NumberMention, currency_code
 from veedor.nlp.text import fold
 from veedor.vocab import load_json, months
 
@@ -28,8 +27,44 @@ _THIS_YEAR = re.compile(r"\b(?:this year|este año|este ano|so far)\b")
 _FISCAL = re.compile(r"\b(?:fy|fiscal year)\s?'?(\d{2,4})\b")
 _BARE_YEAR = re.compile(r"\b(?:in|during|en|durante|of|de)\s+((?:19|20)\d\d)\b")
 _STOP_NP = re.compile(
-    r"[,;:.()\u2014\u2013]|\b(?:and|that|who|which|were|was|had|have|has|are|is|since|in|on|"
-    r"from|to|by|que|fueron|han|son|desde|en|por|y)\b"
+    r"[,;:.()\u2014\u2013|\d]|\b(?:and|that|who|which|were|was|had|have|has|are|is|since|in|on|"
+    r"from|to|by|but|while|or|than|compared|according|que|fueron|han|son|desde|en|por|y|pero|"
+    r"mientras|o|a|respecto|frente|segun)\b"
+)
+_WORD_SPAN = re.compile(r"\S+")
+# What opens the words after a number without being its unit: "millones de personas",
+# "23 eran niñas", "1,900 of those returned were children".
+_UNIT_SKIP = re.compile(r"^(?:(?:de|of|eran|son|were|are|was|fueron)\s+)+")
+_PARTITIVE = re.compile(
+    r"^(?:de\s+(?:ellas|ellos|las\s+cuales|los\s+cuales)|of\s+(?:them|those|whom))\b"
+)
+# A word number after a determiner or possessive counts a group the text is about ("her two
+# children", "the three governments"), not a quantity it reports.
+_DETERMINED = re.compile(
+    r"(?<![\w-])(?:the|her|his|their|its|our|my|these|those|your|su|sus|los|las|mis|nuestros|"
+    r"nuestras|estos|estas|esos|esas)\s+$"
+)
+# Years that are a comparison's base, not the figure's date ("up 14 percent from 2023").
+_BASE_YEAR = re.compile(
+    r"\b(?:since|from|compared\s+(?:to|with)|than(?:\s+in)?|over|relative\s+to|respecto\s+(?:de|a|del)|"
+    r"frente\s+a|desde|comparado\s+con|en\s+comparacion\s+con|que\s+en)\s+((?:19|20)\d\d)\b"
+)
+# "the first ten months of 2024" → 2024-10; "first half of 2024" → 2024-06.
+_PERIOD_PART = re.compile(
+    r"\b(?:(?:the\s+)?first\s+(?P<n>\w+)\s+months?\s+of|(?:los\s+)?primeros\s+(?P<n2>\w+)\s+meses\s+de(?:l)?|"
+    r"(?:the\s+)?first\s+(?P<part>half|quarter)\s+of|(?:el\s+)?primer\s+(?P<part2>semestre|trimestre)\s+de(?:l)?)"
+    r"\s+((?:19|20)\d\d)\b"
+)
+_RECENT_PERIOD = re.compile(
+    r"\b(?:the\s+past\s+(?:year|twelve\s+months|12\s+months)|the\s+last\s+(?:twelve|12)\s+months|"
+    r"el\s+ultimo\s+ano|los\s+ultimos\s+(?:doce|12)\s+meses|el\s+ano\s+en\s+curso)\b"
+)
+_ORIGIN = re.compile(r"\b(?:from|desde|procedentes?\s+de|originari[oa]s?\s+de)\s+(?:[^.;]{0,60})$")
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|inside|within|across|en|dentro\s+de)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+_CLAUSE_SPLIT = re.compile(
+    r";|,\s+(?:and|but|y|pero|while|mientras)\s+|\s+(?:and|y)\s+(?=\S+\s+\d)"
 )
 
 
@@ -76,36 +111,77 @@ def _units(lang: str) -> _Units:
 
 
 def _noun_phrase(folded: str, start: int) -> tuple[int, str]:
-    """The words after a number up to the first stop (at most six words)."""
+    """The words after a number up to the first stop (at most six words), ending at a word
+    boundary."""
     window = folded[start : start + 80]
     stop = _STOP_NP.search(window)
     phrase = window[: stop.start()] if stop else window
-    words = phrase.split()[:6]
-    text = " ".join(words)
-    end = start + (window.find(words[-1]) + len(words[-1]) if words else 0)
-    return end, text
+    words = list(_WORD_SPAN.finditer(phrase))[:6]
+    if not stop and words and start + 80 < len(folded):
+        words = words[:-1]  # the window may cut the last word
+    end = start + (words[-1].end() if words else 0)
+    return end, " ".join(w.group() for w in words)
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dos": 2, "tres": 3, "cuatro": 4,
+    "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+}  # fmt: skip
+
+
+def _period_end(folded: str) -> str | None:
+    """ "the first ten months of 2024" → "2024-10"."""
+    m = _PERIOD_PART.search(folded)
+    if not m:
+        return None
+    year = m.group(5)
+    raw = m.group("n") or m.group("n2")
+    if raw:
+        months_n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+    else:
+        part = m.group("part") or m.group("part2") or ""
+        months_n = 6 if part in ("half", "semestre") else 3
+    if not 1 <= months_n <= 12:
+        return None
+    return f"{year}-{months_n:02d}"
 
 
 def _as_of(s: Sentence) -> str | None:
+    """The figure's date from its whole sentence."""
+    if s.dates:
+        return s.dates[-1].year_month
+    return _as_of_text(s, s.folded, local=False)
+
+
+def _as_of_text(s: Sentence, folded: str, *, local: bool) -> str | None:
+    """The date ``folded`` gives a figure: a period's end, a year, or (for the present tense
+    or a comparison with an earlier year) the publication month. With ``local``, only what
+    the words themselves say about time (no present-tense reading)."""
     doc_date = s.doc.date
-    dates = s.dates
-    if dates:
-        return dates[-1].year_month
-    folded = s.folded
+    period = _period_end(folded)
+    if period:
+        return period
     if doc_date and _LAST_YEAR.search(folded):
         return f"{int(doc_date[:4]) - 1}-12"
+    if doc_date and _RECENT_PERIOD.search(folded):
+        return doc_date[:7]
     fiscal = _FISCAL.search(folded)
     if fiscal:
         year = int(fiscal.group(1))
         return f"{year + 2000 if year < 100 else year}-09"
-    bare = _BARE_YEAR.search(folded)
+    bases = {m.start(1) for m in _BASE_YEAR.finditer(folded)}
+    bare = next((m for m in _BARE_YEAR.finditer(folded) if m.start(1) not in bases), None)
     if bare:
         return f"{bare.group(1)}-12"
-    if doc_date and (_THIS_YEAR.search(folded) or _PRESENT.search(folded)):
+    if doc_date and (bases or _THIS_YEAR.search(folded)):
+        return doc_date[:7]
+    if doc_date and not local and _PRESENT.search(folded):
         return doc_date[:7]
     return None
 
 
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$")
 _MONTH_AFTER = re.compile(r"^\s*(?:-\s*\d{1,2}\s*)?(?:de\s+)?(?:" + _MONTH_NAMES + r")\b")
@@ -131,7 +207,10 @@ def _is_figure(
     ):
         return False  # street numbers and postal codes
     if units.duration.match(folded[n.end : n.end + 12]):
-        # Period lengths are not figures, except how long something lasted ("for two years").
+        # Period lengths are not figures, except how long something lasted ("for two years");
+        # beside an amount of money a duration is the programme's period ("over three years").
+        if any(m.currency for m in s.numbers):
+            return False
         quantifier = units.quantifier.search(folded[max(0, n.start - 25) : n.start])
         lead_end = n.start - (len(quantifier.group()) if quantifier else 0)
         return bool(units.duration_lead.search(folded[max(0, lead_end - 20) : lead_end]))
@@ -143,8 +222,12 @@ def _is_figure(
         return False
     if n.currency:
         return True
-    if not n.is_word and 1900 <= n.value <= 2100 and float(n.value).is_integer():
-        return False  # a year
+    if not n.is_word and _YEAR_TOKEN.fullmatch(text, n.start, n.end):
+        return False  # a year ("1,900 people" is not one)
+    if n.is_word and n.value == 1 and not units.quantifier.search(before):
+        return False  # "una persona", "one family": an article, not a count
+    if n.is_word and n.value < 10 and _DETERMINED.search(before):
+        return False  # "her two children", "the three governments"
     if units.percent.match(folded[n.end : n.end + 20]):
         return True
     if re.match(r"^(?:st|nd|rd|th|º|ª|°)\b", after):
@@ -172,17 +255,94 @@ def _fractions(s: Sentence, units: _Units) -> list[Item]:
                     "value": units.fractions[re.sub(r"\s+", " ", m.group())],
                     "unit": "percent",
                     "subject": subject,
-                    "country": _country(s),
-                    "as_of": _as_of(s),
+                    "country": _country(s, m.start(), m.end(), _window(s, m.start(), m.end())),
+                    "as_of": _figure_as_of(s, _window(s, m.start(), m.end())),
                 },
             )
         )
     return items
 
 
-def _country(s: Sentence) -> str | None:
-    codes = country_matcher().codes(s.text, s.folded)
-    return next((c for c in codes if c != USA), codes[0] if codes else None)
+def _window(s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence that speaks of the number at ``[start, end)``: its clause, cut
+    at the numbers before and after it ("412 attacks in Guatemala …, and 287 in Honduras")."""
+    lo, hi = 0, len(s.folded)
+    for m in _CLAUSE_SPLIT.finditer(s.folded):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    for other in s.numbers:
+        if _YEAR_TOKEN.fullmatch(s.text, other.start, other.end):
+            continue
+        if other.end <= start and not (other.start <= start < other.end):
+            lo = max(lo, other.end)
+        elif other.start >= end:
+            hi = min(hi, other.start)
+            break
+    return lo, hi
+
+
+def _figure_as_of(s: Sentence, window: tuple[int, int]) -> str | None:
+    lo, hi = window
+    local = [d for d in s.dates if lo <= d.start < hi]
+    if local:
+        return local[-1].year_month
+    found = _as_of_text(s, s.folded[lo:hi], local=True)
+    return found if found is not None else _as_of(s)
+
+
+def _country(s: Sentence, start: int, end: int, window: tuple[int, int]) -> str | None:
+    """The country a figure is about: a place named in its own words ("in Honduras"), else
+    the nearest one named before it; countries named as where people came from ("flights
+    from the United States") give way to the passage's country."""
+    mentions = s.mentions
+    if not mentions:
+        return None
+    lo, hi = window
+    folded = s.folded
+
+    def origin(m: CountryMention) -> bool:
+        return bool(_ORIGIN.search(folded, max(lo, m.start - 70), m.start))
+
+    def code(m: CountryMention) -> str:
+        return m.iso3[0]
+
+    single = [m for m in mentions if len(m.iso3) == 1 and not origin(m)]
+    after = [m for m in single if lo <= m.start < hi and m.start >= end]
+    located = [m for m in after if _LOCATION_BEFORE.search(folded, max(0, m.start - 25), m.start)]
+    for group in (
+        located,
+        after,
+        [m for m in reversed(single) if m.end <= start],  # the nearest before it
+        [m for m in single if m.start >= end],
+    ):
+        foreign = [m for m in group if code(m) != USA]
+        if foreign:
+            return code(foreign[0])
+    if single:
+        return code(single[0])
+    # Only where people came from is named: the passage's (else the document's) country.
+    origins = {c for m in mentions for c in m.iso3}
+    for context in (s.doc.who.country, s.doc.country):
+        if context and context not in origins:
+            return context
+    return None
+
+
+def _unit(folded: str, lowered: str, units: _Units) -> tuple[str, str]:
+    """(unit, subject) from the words after a number (folded, and as written in lower case):
+    "de personas venezolanas" → people; "eran niñas" → people; "pequeños negocios"."""
+    if _PARTITIVE.match(folded):
+        return "people", folded
+    skip = _UNIT_SKIP.match(folded)
+    cut = skip.end() if skip else 0
+    rest = folded[cut:]
+    if units.people.match(rest):
+        return "people", rest
+    head = lowered[cut:].split()[:2]
+    return (" ".join(head) if head else "count"), rest
 
 
 def detect(s: Sentence) -> list[Item]:
@@ -199,18 +359,18 @@ def detect(s: Sentence) -> list[Item]:
             start = n.start - (len(folded[max(0, n.start - 25) : n.start]) - q.start())
         percent = units.percent.match(folded[n.end : n.end + 20])
         if n.currency:
-            unit = "USD"
+            unit = currency_code(n.currency, s.doc.who.country)
             np_end, subject = _noun_phrase(folded, n.end)
+            if n.currency != "USD":
+                subject = _UNIT_SKIP.sub("", subject)
         elif percent:
             unit = "percent"
             np_end, subject = _noun_phrase(folded, n.end + percent.end())
         else:
             np_end, subject = _noun_phrase(folded, n.end)
-            head = subject.split()[:3]
-            people = units.people.match(subject)
-            unit = "people" if people else (" ".join(head[:2]) if head else "count")
+            unit, subject = _unit(subject, s.text[n.end : np_end].strip().lower(), units)
         end = max(n.end, np_end)
-        country = _country(s)
+        window = _window(s, n.start, n.end)
         items.append(
             Item(
                 kind="figure",
@@ -221,8 +381,8 @@ def detect(s: Sentence) -> list[Item]:
                     "value": n.value if not float(n.value).is_integer() else int(n.value),
                     "unit": unit,
                     "subject": subject or fold(s.text[start:end]),
-                    "country": country,
-                    "as_of": _as_of(s),
+                    "country": _country(s, n.start, n.end, window),
+                    "as_of": _figure_as_of(s, window),
                 },
             )
         )

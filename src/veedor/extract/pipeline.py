@@ -16,7 +16,7 @@ from functools import cache
 
 from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
-from veedor.extract.addressee import US_EXECUTIVE, resolver
+from veedor.extract.addressee import US_EXECUTIVE, join, resolver
 from veedor.extract.context import DocContext, Sentence
 from veedor.extract.countries import USA, CountryMention
 from veedor.extract.countries import matcher as country_matcher
@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 @cache
@@ -99,7 +99,17 @@ def _heading_addressee(s: Sentence) -> Addressee | None:
     if not re.search(r"\b(?:to|for|al|a\s+la|a\s+los|para)\b", s.folded):
         return None
     hits = who.find(s.folded)
-    return hits[0][2] if hits else who.named_government(s.text, s.folded)
+    return join([h[2] for h in hits]) if hits else who.named_government(s.text, s.folded)
+
+
+def _main_country(mentions: list[CountryMention]) -> str | None:
+    """The foreign country a document is about: named in at least half of its foreign country
+    mentions (and more than once)."""
+    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1 and m.iso3[0] != USA)
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
 def _topic(mentions: list[CountryMention]) -> list[str]:
@@ -134,7 +144,10 @@ def extract_document(doc: Document) -> list[Item]:
         ctx.who.doc_addressee = who.from_phrase(doc.meta.addressee)
     folded = fold(doc.text)
     places = country_matcher().index(doc.text, folded)
+    ctx.places = places
     sentences = list(_sentences(doc, folded, ctx))
+    doc_country = _main_country(places.find(0, len(doc.text)))
+    ctx.who.country = ctx.country = doc_country
     ctx.who.default = _default_addressee(doc, ctx, sentences)
     administration = who.administration(doc.meta.date)
     themes = classifier()
@@ -150,6 +163,8 @@ def extract_document(doc: Document) -> list[Item]:
             if s.block.kind == "heading":
                 ctx.section_countries = ctx.block_countries
                 ctx.section_addressee = _heading_addressee(s)
+            local = ctx.block_countries or ctx.section_countries
+            ctx.who.country = local[0] if len(local) == 1 else doc_country
             last_block = s.block_index
         lead = recommendations.lead_in_of(s) if last_in_block else None
         if lead is not None:
@@ -167,7 +182,7 @@ def extract_document(doc: Document) -> list[Item]:
                     recent.fields["actor"]["name"], tuple(recent.fields["actor"]["kinds"])
                 )
             continue
-        codes = places.codes(s.start, s.end)
+        codes = s.country_codes
         found = recommendations.detect(s)
         if found is not None:
             strength, addressee, confidence = found

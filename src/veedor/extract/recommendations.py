@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from veedor.extract.addressee import AddresseeResolver, join, resolver
+from veedor.extract.addressee import BOTH, AddresseeResolver, join, resolver
 from veedor.extract.context import LeadIn, Sentence
 from veedor.extract.items import Addressee
 
@@ -55,16 +55,129 @@ _DETERMINERS = frozenset(
         "estos",
         "estas",
         "otros",
+        "un",
+        "una",
     ]
 )
 _SHORT_VAGUE = re.compile(r"^\s+(?:be\s+done|happen|change|hacerse|cambiar)\b")
-_QUESTION_WORD = re.compile(r"^[\"'¿(]*(?:what|how|why|which|who|que|como|por que|cual|cuales)\b")
+_QUESTION_WORD = re.compile(
+    r"^(?:[^:.!?]{1,40}:\s+)?[\"'¿(]*(?:what|how|why|which|who|que|como|por que|cual|cuales)\b"
+)
+# A call to the public to join the author ("to join us at the march", "a acompañarnos en la
+# marcha") mobilises supporters; it is not a policy recommendation.
+_MOBILISE = re.compile(
+    r"\b(?:join\s+us|join\s+the|stand\s+with\s+us|attend|march|sign\s+(?:our|the|this)\s+"
+    r"petition|donate|acompanarnos|acompanar(?:nos)?\s+en|sumarse|sumarte|sumarnos|unirse|"
+    r"unirte|marchar|firmar\s+(?:la|nuestra)\s+peticion|donar|asistir)\b"
+)
 _HOPE = re.compile(r"^(?:hope|trust|esperamos|confiamos)")
 _FUTURE_OR_MODAL = re.compile(r"\b(?:will|shall|would)\b")
 _DUE_TO = re.compile(r"^\s+(?:a|al|de\s+que|haber)\b")
 _SPANISH_INFINITIVE = re.compile(r"^[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?$")
 _WORD = re.compile(r"[\w'-]+")
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|or|while|y|pero|mientras)\s+")
+# A modal inside a purpose clause ("… so that fewer people need to risk it") says what the
+# ask is for; it neither makes the ask nor names its addressee.
+_PURPOSE = re.compile(
+    r"\b(?:so\s+that|so\s+as|in\s+order\s+that|such\s+that|para\s+que|a\s+fin\s+de\s+que|"
+    r"con\s+el\s+fin\s+de\s+que|de\s+(?:modo|manera|forma)\s+que)\b"
+)
+# "We, the undersigned, write to express … and to urge you to …": the author's infinitive.
+_AUTHOR_OPENS = re.compile(r"^\W*(?:we|i|nosotros|nosotras)\b")
+_INFINITIVE_URGE = re.compile(r"(?:^|\s)(?:and\s+|also\s+)*to\s*$")
+# "nos dirigimos a usted para …" frames a letter; it is a request only when what follows is.
+_REQUEST_AFTER_FRAME = re.compile(
+    r"\s+(?:(?:respetuosamente|atentamente|tambien)\s+)?(?:solicitar|pedir|instar|exhortar|"
+    r"exigir|recomendar|urgir|reiterar|hacer\s+un\s+llamado|llamar|rogar|requerir)"
+)
+# An item under an asking lead-in that is not itself an ask: it opens with a determiner, a
+# pronoun or a number, or its second word is a finite verb ("Deportations rose …").
+_NOT_AN_ASK_OPENING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "that",
+        "those",
+        "there",
+        "it",
+        "its",
+        "our",
+        "we",
+        "they",
+        "their",
+        "his",
+        "her",
+        "in",
+        "on",
+        "at",
+        "as",
+        "of",
+        "for",
+        "from",
+        "by",
+        "since",
+        "during",
+        "while",
+        "when",
+        "if",
+        "although",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "one",
+    ]
+)
+_CLAUSE_OPENERS = frozenset(
+    [
+        "that",
+        "who",
+        "which",
+        "where",
+        "when",
+        "so",
+        "to",
+        "until",
+        "unless",
+        "if",
+        "because",
+        "while",
+    ]
+)
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "rose",
+        "fell",
+        "grew",
+        "went",
+        "came",
+        "remained",
+        "became",
+        "began",
+        "declined",
+        "dropped",
+        "reached",
+        "doubled",
+        "tripled",
+    ]
+)
 _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 
 
@@ -115,7 +228,11 @@ def _is_author(s: Sentence, subject: str) -> bool:
 
 def _reported(s: Sentence, pos: int) -> bool:
     """A reporting verb before ``pos`` whose speaker is not the author."""
+    accents = s.doc.cues.reporting_accents
     for m in s.doc.cues.reporting.finditer(s.folded, 0, pos):
+        accented = accents.get(m.group())
+        if accented is not None and s.text[m.start() : m.end()].lower() != accented:
+            continue  # "el Ministerio Público", not "publicó"
         before = s.folded[max(0, m.start() - 20) : m.start()]
         if not re.search(r"\b(?:we|i|nosotros)\s+(?:have\s+|has\s+)?$", before):
             return True
@@ -132,8 +249,14 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         first_person = s.doc.lang == "es" and (
             verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
         )
-        if not first_person and not _is_author(s, subject):
+        if (
+            not first_person
+            and not _is_author(s, subject)
+            and not (_INFINITIVE_URGE.search(subject) and _AUTHOR_OPENS.match(s.folded))
+        ):
             continue
+        if verb.endswith(" para") and not _REQUEST_AFTER_FRAME.match(s.folded, m.end()):
+            continue  # "nos dirigimos a usted para expresar …": a courtesy, not a request
         if (
             _HOPE.match(verb)
             and s.doc.lang == "en"
@@ -149,10 +272,16 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             target = s.doc.who.doc_addressee or s.doc.who.default
         elif re.match(r"\s*(?:him|her|them|lo|la|los|las)\b", obj):
             target = s.doc.who.last or s.doc.who.default
+        elif BOTH.match(obj):
+            target = who.both(s.doc.who)
         elif hits:
             target = hits[0][2]
         else:
             target = who.named_government(s.text[m.end() : m.end() + 90], obj)
+            bare = re.sub(r"^\s*a\s+", " ", re.sub(r"^\s*al\b", " el", obj))
+            target = target or who.bare_body(bare, s.doc.who)
+        if (target is None or set(target.kinds) <= {"other"}) and _MOBILISE.search(obj):
+            continue
         found.append(Cue("urge", m.start(), m.end(), target, target is not None and bool(hits)))
         break  # "we encourage you to urge President X": the first request names the addressee
     return found
@@ -165,6 +294,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         for m in pattern.finditer(s.folded):
             pos, after = m.start(), s.folded[m.end() :]
             clause_start, subject = _clause_subject(s.folded, pos)
+            if _PURPOSE.search(subject):
+                continue  # "so that fewer people need to risk …": what the ask is for
             if not subject.strip() and pos < 3 and strength == "should":
                 continue  # "Should the talks fail, …" is a condition
             if _inside_quotes(s.folded, pos) or _reported(s, pos):
@@ -276,6 +407,24 @@ def _is_imperative(s: Sentence) -> bool:
     return False
 
 
+def _ask_item(s: Sentence) -> bool:
+    """A list item under an asking lead-in ("We urge you to:") reads as one of the asks unless
+    it is clearly not one: it opens with a determiner, pronoun or number, its second word is a
+    finite verb, or it is a short noun phrase without a full stop."""
+    if _is_imperative(s) or _gerund_item(s):
+        return True
+    rest = NUMBERING.sub("", s.folded, count=1)
+    words = _WORD.findall(rest[:80])
+    if len(words) < 2 or words[0] in _NOT_AN_ASK_OPENING or not rest.lstrip()[:1].isalpha():
+        return False
+    for word in words[1:6]:
+        if word in _FINITE:
+            return False  # "Removals of families rose …": a sentence with its own subject
+        if word in _CLAUSE_OPENERS:
+            break
+    return s.text.rstrip().endswith((".", ";")) or s.words >= 6
+
+
 def _gerund_item(s: Sentence) -> bool:
     verb = _opening_verb(s)
     return verb is not None and verb.endswith(("ing", "ando", "iendo"))
@@ -289,7 +438,7 @@ def lead_in_of(s: Sentence) -> LeadIn | None:
     cues = _all_cues(s, who)
     if not cues:
         named = who.find(s.folded)
-        target = named[0][2] if named else who.named_government(s.text, s.folded)
+        target = join([h[2] for h in named]) if named else who.named_government(s.text, s.folded)
         return LeadIn(strength=None, addressee=target)
     best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
     return LeadIn(strength=best.strength, addressee=best.addressee or s.doc.who.default)
@@ -318,7 +467,7 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         in_list
         and lead is not None
         and lead.strength is not None
-        and (_is_imperative(s) or _gerund_item(s) or s.doc.lang == "es")
+        and (s.doc.lang == "es" or _ask_item(s))
     ):
         return lead.strength, lead.addressee or s.doc.who.default, 0.8
     if _is_imperative(s):

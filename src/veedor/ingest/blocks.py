@@ -53,26 +53,178 @@ def _looks_like_heading(line: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` is the wrapped continuation of the line ``prev`` (hard-wrapped text)."""
+# Words that end a wrapped line but never a sentence or heading ("… including in").
+_OPEN_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "than",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "such",
+        "including",
+        "between",
+        "among",
+        "via",
+        "per",
+        "about",
+        "across",
+        "toward",
+        "towards",
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "y",
+        "e",
+        "o",
+        "u",
+        "ni",
+        "de",
+        "del",
+        "al",
+        "a",
+        "en",
+        "con",
+        "por",
+        "para",
+        "sin",
+        "sobre",
+        "entre",
+        "hacia",
+        "hasta",
+        "desde",
+        "que",
+        "cuyo",
+        "cuya",
+        "como",
+        "su",
+        "sus",
+    ]
+)
+# Capitalised words that open a sentence or a byline rather than carry on a wrapped one.
+_OPENERS = frozenset(
+    [
+        "The",
+        "This",
+        "These",
+        "Those",
+        "That",
+        "There",
+        "It",
+        "Its",
+        "We",
+        "Our",
+        "They",
+        "Their",
+        "He",
+        "She",
+        "In",
+        "On",
+        "At",
+        "By",
+        "As",
+        "For",
+        "But",
+        "And",
+        "If",
+        "When",
+        "While",
+        "A",
+        "An",
+        "Page",
+        "El",
+        "La",
+        "Los",
+        "Las",
+        "Lo",
+        "Un",
+        "Una",
+        "En",
+        "Por",
+        "Para",
+        "Con",
+        "Como",
+        "Pero",
+        "Y",
+        "Si",
+        "Cuando",
+        "Mientras",
+        "Nuestra",
+        "Nuestro",
+        "Esta",
+        "Este",
+        "Estos",
+        "Estas",
+        "Página",
+    ]
+)
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "”", '"')
+
+
+def _continues(prev: str, nxt: str, *, width: int = 0) -> bool:
+    """Whether ``nxt`` is the wrapped continuation of the line ``prev`` (hard-wrapped text).
+
+    With ``width`` (the longest line of a text laid out in lines of a fixed width, as a PDF's
+    text layer is), a line that does not end a sentence also carries on into one that opens
+    with a capital ("… including in" / "Colombia and Costa Rica."), unless it is short and so
+    reads as a heading, or the next line opens a list item or a new sentence.
+    """
     if not prev or not nxt or _BULLET.match(nxt) or _NUMBERED.match(nxt):
         return False
     if prev.endswith("-") and nxt[:1].islower():
         return True
-    return not prev.endswith((".", "!", "?", ":", "…", "”", '"')) and (
-        nxt[:1].islower() or nxt[:1] in "(,;"
-    )
+    if prev.endswith(_SENTENCE_END):
+        return False
+    if nxt[:1].islower() or nxt[:1] in "(,;":
+        return True
+    if not width or not nxt[:1].isupper() or "|" in prev:
+        return False
+    first = nxt.split(None, 1)[0].rstrip(",;:")
+    if first in _OPENERS:
+        return False
+    last = prev.rsplit(None, 1)[-1].lower()
+    return last in _OPEN_ENDINGS or len(prev) >= 0.8 * width
 
 
-def segment_plain(text: str, *, markdown: bool = False) -> list[Block]:
+def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -> list[Block]:
     """Blocks of a plain or Markdown text, with offsets into ``text`` itself.
 
     A block is a run of non-blank lines that wrap into each other; a bullet or number starts a
     list item (the glyph is outside the block, the number inside); a short unpunctuated line
-    standing alone is a heading.
+    standing alone is a heading. ``wrapped`` says the text comes in lines of a fixed width with
+    no blank line between paragraphs (a PDF's text layer): see :func:`_continues`.
     """
     blocks: list[Block] = []
     lines = list(_lines(text))
+    width = max((len(ln.text) for ln in lines), default=0) if wrapped else 0
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -95,13 +247,13 @@ def segment_plain(text: str, *, markdown: bool = False) -> list[Block]:
         end = line.end
         j = i + 1
         if kind != "heading":
-            while j < len(lines) and _continues(lines[j - 1].text, lines[j].text):
+            while j < len(lines) and _continues(lines[j - 1].text, lines[j].text, width=width):
                 end = lines[j].end
                 j += 1
         if kind == "paragraph" and j == i + 1 and _looks_like_heading(line.text):
             prev_blank = i == 0 or not lines[i - 1].text
             next_blank = j >= len(lines) or not lines[j].text
-            if prev_blank and next_blank:
+            if (prev_blank and next_blank) or (width and len(line.text) < 0.6 * width):
                 kind = "heading"
         blocks.append(Block(kind, start, end, level))
         i = j

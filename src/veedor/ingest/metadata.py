@@ -97,9 +97,131 @@ def _find_orgs(text: str) -> list[tuple[int, str]]:
     return kept
 
 
+# Organisations that publish rarely but are named often: a government, a legislature or an
+# international body mentioned in the text (as the target of its asks, or as an actor) is
+# never taken as the publisher merely for being named.
+_MENTIONED_GROUPS = frozenset({"government", "legislature", "multilateral"})
+# An organisation that is the author of the sentence it opens ("Amnesty International urges").
+_AUTHOR_VERB = re.compile(
+    r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:today[ \t]+|hoy[ \t]+)?"
+    r"(?:urges?|calls?[ \t]+(?:on|for|upon)|recommends?|welcomes?|condemns?|denounces?|demands?|"
+    r"is[ \t]+an?[ \t]|exige|insta|exhorta|condena|denuncia|saluda|hace[ \t]+un[ \t]+llamado|"
+    r"rechaza|lamenta|es[ \t]+una?[ \t])",
+    re.I,
+)
+_SEPARATORS = re.compile(r"[ \t]+[|·•][ \t]+|[ \t]*\|[ \t]*")
+# Words that make a capitalised phrase the name of an organisation.
+_ORG_WORD = re.compile(
+    r"\b(?:institute|instituto|center|centre|centro|coalition|coalici[oó]n|collective|colectivo|"
+    r"foundation|fundaci[oó]n|network|red|observatory|observatorio|initiative|iniciativa|"
+    r"alliance|alianza|council|consejo|commission|comisi[oó]n|committee|comit[eé]|"
+    r"association|asociaci[oó]n|forum|foro|office|oficina|project|proyecto|watch|clinic|"
+    r"cl[ií]nica|society|sociedad|movement|movimiento|federation|federaci[oó]n|group|grupo|"
+    r"organi[sz]ation|organizaci[oó]n|fund|fondo|union|league|liga|lab|laboratorio|"
+    r"collaborative|partnership|defenders|defensoras|defensores)\b",
+    re.I,
+)
+_ORG_NAME = re.compile(
+    r"^(?:the[ \t]+|el[ \t]+|la[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’.&-]*"
+    r"(?:[ \t]+(?:(?:de|del|la|las|los|y|for|of|the|and|in|on|para|en|a)[ \t]+)*"
+    r"[A-ZÁÉÍÓÚÑ(][\w'’.&()-]*){0,9}$"
+)
+_CLOSING = re.compile(
+    r"^[ \t]*(?:sincerely|respectfully|regards|best regards|yours(?: sincerely| truly)?|"
+    r"atentamente|cordialmente|respetuosamente|saludos cordiales)[ \t]*[,.:]?[ \t]*$",
+    re.I | re.M,
+)
+_ABOUT = re.compile(
+    r"^[ \t#*_]*(?:about(?:[ \t]+the)?|acerca[ \t]+de(?:l|[ \t]+la)?|sobre(?:[ \t]+el|[ \t]+la)?)"
+    r"[ \t]+(?P<org>[^\n]{3,90}?)[ \t*_:]*$|"
+    r"(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]*[-–]?[ \t]*(?:\d{4})?[ \t,]*)?(?P<owner>[^\n.|]{3,90})|"
+    r"(?:press[ \t]+release[ \t]+(?:from|by|of)|statement[ \t]+(?:from|by|of)|published[ \t]+by|"
+    r"comunicado(?:[ \t]+de[ \t]+prensa)?[ \t]+(?:del|de[ \t]+la|de)|publicado[ \t]+por|"
+    r"declaraci[oó]n[ \t]+(?:del|de[ \t]+la|de))[ \t]+(?:the[ \t]+)?(?P<by>[^\n.,|]{3,90})",
+    re.I | re.M,
+)
+
+
+def _org_like(phrase: str) -> str | None:
+    """``phrase`` if it reads as an organisation's name ("Northbridge Policy Institute")."""
+    name = phrase.strip().strip("*_#:,;").strip()
+    if not name or len(name.split()) > 10 or find_dates(name):
+        return None
+    if not _ORG_NAME.match(name) or not _ORG_WORD.search(name):
+        return None
+    return re.sub(r"^(?:the|el|la)\s+", "", name, flags=re.I)
+
+
+def _publisher_of(phrase: str) -> str | None:
+    """A known organisation a short phrase names (it must open it), else the phrase itself
+    when it reads as an organisation's name."""
+    found = _find_orgs(phrase)
+    if found and found[0][0] <= 4:
+        return found[0][1]
+    return _org_like(phrase)
+
+
+def _masthead(lines: list[str], text: str) -> str | None:
+    """The publisher a document's head names: a known organisation opening a short line or a
+    segment of a "Name | Type | Date" line, or that is the author of the sentence it opens."""
+    for line in lines:
+        segments = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
+        for segment in segments:
+            if len(segment.split()) > 12:
+                continue
+            found = _find_orgs(segment)
+            if found and found[0][0] <= 4:
+                return found[0][1]
+        if len(segments) > 1:
+            for segment in segments:
+                named = _org_like(segment)
+                if named:
+                    return named
+    table = _aliases()
+    for start, name in _find_orgs(text):
+        rest = text[start : start + 120]
+        alias = next(
+            (
+                m.group()
+                for m in (table.acronym_re.match(rest), table.name_re.match(fold(rest)))
+                if m
+            ),
+            None,
+        )
+        if alias and _AUTHOR_VERB.match(rest[len(alias) :]):
+            return name
+    return None
+
+
+def _signature(text: str) -> str | None:
+    """The first organisation signing a letter (the line after "Sincerely,")."""
+    closings = list(_CLOSING.finditer(text))
+    if not closings:
+        return None
+    closing = closings[-1]
+    for line in text[closing.end() :].splitlines()[:6]:
+        if line.strip():
+            named = _publisher_of(line)
+            if named:
+                return named
+    return None
+
+
+def _about(text: str) -> str | None:
+    """ "About <org>", "© 2024 <org>", "Comunicado de prensa del <org>"."""
+    for m in _ABOUT.finditer(text):
+        phrase = m.group("org") or m.group("owner") or m.group("by") or ""
+        named = _publisher_of(phrase)
+        if named:
+            return named
+    return None
+
+
 def detect_publisher(text: str, *, site_name: str | None = None) -> str | None:
-    """The organisation that published the text: named in its masthead, else its signature,
-    else the one it names most often as the author of its own statements."""
+    """The organisation that published the text: the site's name, else the one its masthead
+    names (or that opens it as the author of a statement), else the one that signs it or that
+    an "About …" or copyright line names, else a non-governmental organisation it names most
+    often. ``None`` rather than an organisation the text merely mentions."""
     if site_name:
         named = _find_orgs(site_name)
         if named:
@@ -109,19 +231,30 @@ def detect_publisher(text: str, *, site_name: str | None = None) -> str | None:
         # A letter's masthead is the recipient's address: look only past the salutation.
         text = text[salutation.end() :]
     else:
-        head = _find_orgs(text[:_HEAD_CHARS])
+        head = _masthead(_head_lines(text), text[:_HEAD_CHARS])
         if head:
-            return head[0][1]
-    tail = _find_orgs(text[-1500:])
-    everywhere = _find_orgs(text)
+            return head
+    tail = text[-2500:]
+    signed = _signature(tail) or _about(text[:_HEAD_CHARS]) or _about(tail)
+    if signed:
+        return signed
+    groups = _groups()
+    everywhere = [(p, n) for p, n in _find_orgs(text) if groups.get(n) not in _MENTIONED_GROUPS]
     if not everywhere:
         return site_name
     counts: dict[str, int] = {}
     for _, name in everywhere:
         counts[name] = counts.get(name, 0) + 1
-    for _, name in tail:
-        counts[name] = counts.get(name, 0) + 2
+    tail_start = len(text) - 1500
+    for position, name in everywhere:
+        if position >= tail_start:
+            counts[name] = counts.get(name, 0) + 2
     return max(counts, key=lambda n: counts[n])
+
+
+@cache
+def _groups() -> dict[str, str]:
+    return {org["name"]: str(org.get("group", "")) for org in organisations()}
 
 
 def _head_lines(text: str) -> list[str]:
@@ -154,10 +287,53 @@ def detect_authors(text: str) -> list[str]:
     return list(dict.fromkeys(people))[:6]
 
 
+# A salutation that names an office but not whose ("Dear Mr. Secretary", "Estimada Secretaria").
+_TITLE_ONLY = re.compile(
+    r"^(?:(?:mr|mrs|ms|madam|madame|sr|sra|srta|señor|señora|senor|senora|the|honorable|"
+    r"hon|distinguid[oa])\.?\s+)*"
+    r"(?:secretary|secretari[oa]|minister|ministr[oa]|senator|senador[a]?|president|presidente|"
+    r"presidenta|ambassador|embajador[a]?|director[a]?|commissioner|comisionad[oa]|chair|"
+    r"chairman|chairwoman|administrator|administrador[a]?|titular|representative|"
+    r"congress(?:wo)?man|governor|gobernador[a]?|fiscal|procurador[a]?|canciller)\s*$",
+    re.I,
+)
+_ADDRESS_NOISE = re.compile(r"\d|^(?:presente|p\s*r\s*e\s*s\s*e\s*n\s*t\s*e|washington)\b", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:the\s+)?(?:honorable|hon\.|excelent[ií]simo|excelent[ií]sima)\s+", re.I
+)
+
+
+def _address_block(before: str) -> list[str]:
+    """The recipient's lines just above a salutation (office, institution), without the street,
+    city or date lines."""
+    lines = [ln.strip() for ln in before.splitlines()]
+    block: list[str] = []
+    for line in reversed(lines):
+        if not line:
+            if block:
+                break
+            continue
+        if len(line) > 90 or line.endswith((".", ";")) or find_dates(line):
+            break
+        block.insert(0, line)
+        if len(block) >= 7:
+            break
+    return [_HONORIFIC.sub("", ln) for ln in block if not _ADDRESS_NOISE.search(ln)]
+
+
 def detect_addressee(text: str) -> str | None:
-    """For a letter, whom it is written to (from the salutation)."""
+    """For a letter, whom it is written to: the salutation, or when it names only an office
+    ("Dear Mr. Secretary,") the address block above it ("Secretary of State / U.S. Department
+    of State")."""
     m = _SALUTATION.search(text[: _HEAD_CHARS * 2])
-    return m.group("who").strip() if m else None
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if _TITLE_ONLY.match(who):
+        block = _address_block(text[: m.start()])
+        if block:
+            return ", ".join(block[:3])
+    return who
 
 
 def detect_title(raw: RawDocument, *, publisher: str | None) -> str | None:

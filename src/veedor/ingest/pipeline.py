@@ -43,6 +43,8 @@ class IngestOptions:
     # Link new recommendations into asks after the batch (needs ``extract``).
     link: bool = True
     embedder: str = "use"
+    # Queue evidence suggestions from new documents for open asks and commitments (needs link).
+    suggest: bool = True
 
 
 @dataclass(kw_only=True)
@@ -60,6 +62,7 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     link: LinkReport | None = None
     link_error: str | None = None
+    suggestions: int = 0
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -200,6 +203,19 @@ def ingest_paths(
             # The documents are stored; linking can be redone with `veedor asks link`.
             log.warning("linking failed", exc_info=True)
             report.link_error = str(exc).splitlines()[0]
+    if opts.extract and opts.link and opts.suggest and report.link is not None:
+        from veedor.track.suggest import suggest_for_document
+
+        for result in report.results:
+            if result.status != "ingested" or result.document_id is None:
+                continue
+            try:
+                with store.session() as session:
+                    report.suggestions += suggest_for_document(
+                        session, result.document_id, embedder=get_embedder(opts.embedder)
+                    ).suggestions
+            except (VeedorError, SQLAlchemyError):
+                log.warning("evidence suggestions failed for %s", result.path, exc_info=True)
     return report
 
 

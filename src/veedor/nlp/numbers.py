@@ -40,6 +40,43 @@ _CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|USD\s?|U\.S\.\s?\$|\$|€|EUR\s?)\s?$
 _CURRENCY_AFTER = re.compile(
     r"^\s*(?:(?:de\s+)?d[oó]lares(?:\s+estadounidenses)?|dollars|USD|US\$)", re.I
 )
+# Other currencies, named after the amount ("48.000 millones de pesos") or by code or sign.
+_OTHER_AFTER = re.compile(
+    r"\s*(?:de\s+)?(?P<name>pesos?(?:\s+(?:mexicanos|colombianos|argentinos|chilenos|"
+    r"dominicanos|uruguayos|cubanos))?|soles|quetzales|lempiras|colones|c[oó]rdobas|reales|"
+    r"bol[ií]vares|guaran[ií]es|euros?|MXN|COP|ARS|CLP|PEN|GTQ|HNL|BRL|EUR)(?![\w])",
+    re.I,
+)
+_OTHER_BEFORE = re.compile(r"(?:MXN|COP|ARS|CLP|PEN|GTQ|HNL|BRL|R\$|S/\.?)\s?$")
+_CURRENCY_NAMES = {
+    "soles": "PEN", "quetzales": "GTQ", "lempiras": "HNL", "colones": "CRC", "cordobas": "NIO",
+    "córdobas": "NIO", "reales": "BRL", "bolivares": "VES", "bolívares": "VES",
+    "guaranies": "PYG", "guaraníes": "PYG", "euro": "EUR", "euros": "EUR", "r$": "BRL",
+    "s/": "PEN", "s/.": "PEN", "pesos mexicanos": "MXN", "pesos colombianos": "COP",
+    "pesos argentinos": "ARS", "pesos chilenos": "CLP", "pesos dominicanos": "DOP",
+    "pesos uruguayos": "UYU", "pesos cubanos": "CUP",
+}  # fmt: skip
+# Whose peso a bare "pesos" is, by the country the passage is about.
+_PESO_BY_COUNTRY = {
+    "MEX": "MXN", "COL": "COP", "ARG": "ARS", "CHL": "CLP", "DOM": "DOP", "URY": "UYU",
+    "CUB": "CUP",
+}  # fmt: skip
+PESOS = "pesos"
+
+
+def currency_code(currency: str, country: str | None) -> str:
+    """The ISO code of a found currency; a bare "pesos" takes the country's peso, if it has
+    one, else stays "pesos"."""
+    if currency == PESOS:
+        return _PESO_BY_COUNTRY.get(country or "", PESOS)
+    return currency
+
+
+def _other_currency(name: str) -> str:
+    key = re.sub(r"\s+", " ", name.lower())
+    if key in ("peso", "pesos"):
+        return PESOS
+    return _CURRENCY_NAMES.get(key, name.upper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +84,7 @@ class NumberMention:
     start: int
     end: int
     value: float
-    currency: str | None  # "USD" for dollar amounts
+    currency: str | None  # "USD" for dollar amounts; an ISO code or "pesos" for others
     is_word: bool
 
 
@@ -91,10 +128,22 @@ def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
                 end = m.end("scale")
         before = text[max(0, m.start() - 6) : m.start()]
         currency = "USD" if _CURRENCY_BEFORE.search(before) and "€" not in before else None
+        if "€" in before and _CURRENCY_BEFORE.search(before):
+            currency = "EUR"
+        elif currency and re.search(r"R\$\s?$", before):
+            currency = "BRL"  # the Brazilian real's sign
         if currency is None and _CURRENCY_AFTER.match(text[end : end + 30]):
             currency = "USD"
         start = m.start()
         if currency and _CURRENCY_BEFORE.search(before):
             start -= len(_CURRENCY_BEFORE.search(before).group())  # type: ignore[union-attr]
+        elif currency is None:
+            other = _OTHER_AFTER.match(text, end, end + 40)
+            sign = _OTHER_BEFORE.search(before) if not is_word else None
+            if other:
+                currency = _other_currency(other.group("name"))
+            elif sign:
+                currency = _other_currency(sign.group().strip())
+                start -= len(sign.group())
         found.append(NumberMention(start, end, value, currency, is_word))
     return found

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from veedor.document import Block, Document, Metadata
@@ -110,8 +111,7 @@ class DocumentFilter:
     offset: int = 0
 
 
-def list_documents(session: Session, flt: DocumentFilter) -> list[DocumentRow]:
-    query = select(DocumentRow).order_by(DocumentRow.date.desc(), DocumentRow.id)
+def _document_filters(query: Select[Any], flt: DocumentFilter) -> Select[Any]:
     if flt.publisher:
         query = query.where(func.lower(DocumentRow.publisher).contains(flt.publisher.lower()))
     if flt.language:
@@ -122,6 +122,12 @@ def list_documents(session: Session, flt: DocumentFilter) -> list[DocumentRow]:
         query = query.where(DocumentRow.date >= flt.since)
     if flt.until:
         query = query.where(DocumentRow.date <= flt.until + "\uffff")
+    return query
+
+
+def list_documents(session: Session, flt: DocumentFilter) -> list[DocumentRow]:
+    query = select(DocumentRow).order_by(DocumentRow.date.desc(), DocumentRow.id)
+    query = _document_filters(query, flt)
     return list(session.scalars(query.limit(flt.limit).offset(flt.offset)))
 
 
@@ -187,3 +193,9 @@ def stale_documents(session: Session, version: str) -> list[DocumentRow]:
         (DocumentRow.extractor_version != version) | (DocumentRow.extractor_version.is_(None))
     )
     return list(session.scalars(query.options(selectinload(DocumentRow.blocks))))
+
+
+def count_documents(session: Session, flt: DocumentFilter) -> int:
+    """How many documents match ``flt`` (ignoring its limit and offset)."""
+    query = _document_filters(select(func.count()).select_from(DocumentRow), flt)
+    return int(session.scalar(query) or 0)

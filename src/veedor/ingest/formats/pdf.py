@@ -48,7 +48,7 @@ def read_pdf(data: bytes) -> RawDocument:
         for lines in pages
     ]
     raw = _HYPHEN_BREAK.sub(r"\1", "\n".join(kept))
-    text, blocks = renormalise(raw, segment_plain(raw))
+    text, blocks = renormalise(raw, segment_plain(raw, wrapped=True))
     if not text:
         raise EmptyDocumentError(
             "the PDF has no text layer (a scanned image?); run OCR on it first"

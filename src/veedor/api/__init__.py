@@ -1,0 +1,1 @@
+"""The JSON API (FastAPI) over the library: ``create_app(settings)``."""

@@ -1,0 +1,161 @@
+"""The FastAPI application: settings, the store, who is asking, and one error shape.
+
+Every error — ours, FastAPI's validation errors, unknown routes, unexpected failures — is answered
+as ``{"error": {"code": "...", "message": "...", "detail": ...}}`` with the right HTTP status.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from veedor import __version__
+from veedor.auth import ANONYMOUS_READER, Principal, principal_for_token, require
+from veedor.config import Settings
+from veedor.errors import (
+    AuthError,
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    VeedorError,
+)
+from veedor.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+_STATUS = {
+    AuthError: (401, "unauthorized"),
+    PermissionDeniedError: (403, "forbidden"),
+    NotFoundError: (404, "not_found"),
+    ConflictError: (409, "conflict"),
+    InvalidInputError: (422, "invalid"),
+}
+
+
+def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": {"code": code, "message": message}}
+    if detail is not None:
+        body["error"]["detail"] = detail
+    return body
+
+
+def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
+    """The app over the database ``settings`` names (or an already open ``store``)."""
+    app = FastAPI(
+        title="Veedor API",
+        version=__version__,
+        description=(
+            "Recommendations, asks, commitments and figures extracted from policy documents, "
+            "their status with dated evidence, and the review queue. Reads need a viewer token "
+            "unless the site is public; writes need an editor token (Authorization: Bearer …)."
+        ),
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = store or open_store(settings.database_url)
+
+    @app.exception_handler(VeedorError)
+    async def veedor_error(_: Request, exc: VeedorError) -> JSONResponse:
+        status, code = next(
+            (v for k, v in _STATUS.items() if isinstance(exc, k)), (400, "bad_request")
+        )
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [
+            {"loc": list(e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors()
+        ]
+        return JSONResponse(
+            error_body("invalid", "the request is not valid", detail), status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
+            exc.status_code, "http_error"
+        )
+        return JSONResponse(
+            error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers
+        )
+
+    @app.exception_handler(OverflowError)
+    async def overflow(_: Request, exc: OverflowError) -> JSONResponse:
+        return JSONResponse(
+            error_body("invalid", f"a number is out of range: {exc}"), status_code=422
+        )
+
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+        log.exception("database error")
+        return JSONResponse(
+            error_body("database_error", "the database could not complete the request"),
+            status_code=503,
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return JSONResponse(error_body("internal", "an unexpected error occurred"), status_code=500)
+
+    from veedor.api.routes import router
+
+    app.include_router(router, prefix="/api/v1")
+    return app
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    store: Store = request.app.state.store
+    with store.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_principal(request: Request, session: SessionDep) -> Principal:
+    """Who is asking: the token's user; anonymous readers only on a public site."""
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return principal_for_token(session, header[7:].strip())
+    settings: Settings = request.app.state.settings
+    if settings.public:
+        return ANONYMOUS_READER
+    raise AuthError("an API token is required (Authorization: Bearer …)")
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def viewer(principal: PrincipalDep) -> Principal:
+    require(principal, "viewer")
+    return principal
+
+
+def editor(principal: PrincipalDep) -> Principal:
+    if principal.user_id is None:
+        raise AuthError("writing needs an editor's API token")
+    require(principal, "editor")
+    return principal
+
+
+def admin(principal: PrincipalDep) -> Principal:
+    if principal.user_id is None:
+        raise AuthError("this needs an admin's API token")
+    require(principal, "admin")
+    return principal
+
+
+Viewer = Annotated[Principal, Depends(viewer)]
+Editor = Annotated[Principal, Depends(editor)]
+Admin = Annotated[Principal, Depends(admin)]

@@ -1,0 +1,1 @@
+"""Tracking asks and commitments over time: status records, evidence detection, suggestions."""
