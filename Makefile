@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= sqlite:///veedor.db
 
-.PHONY: install demo demo-batch test lint typecheck unit bench eval docs clean
+.PHONY: install system-deps demo demo-batch test lint typecheck unit bench eval docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +23,12 @@ demo: $(STAMP)
 demo-batch: $(STAMP)
 	$(BIN)/veedor --db $(DB) demo --no-serve
 
-## test: lint, types and the whole test suite
-test: lint typecheck unit
+## system-deps: Debian packages for browser tests and PDF reports (chromium, poppler-utils, pango)
+system-deps:
+	./scripts/system-deps.sh
+
+## test: lint, types and the whole test suite (browser tests included)
+test: system-deps lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
