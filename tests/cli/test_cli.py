@@ -110,7 +110,7 @@ def test_export_jsonl_and_csv(db_url: str, sample_files: dict[str, Path], tmp_pa
     assert records and all(r["kind"] == "recommendation" for r in records)
     target = tmp_path / "figures.csv"
     code, _ = run("--db", db_url, "export", "figures", "--format", "csv", "-o", str(target))
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert code == 0 and rows and {"value", "unit", "document"} <= set(rows[0])
 
 

@@ -50,13 +50,14 @@ def main_options(
 
 
 def _register() -> None:
-    from veedor.cli import asks, demo, documents, extraction, tracking
+    from veedor.cli import asks, demo, documents, extraction, publish, tracking
 
     documents.register(app)
     extraction.register(app)
     asks.register(app)
     tracking.register(app)
     demo.register(app)
+    publish.register(app)
 
 
 _register()

@@ -1,12 +1,10 @@
-"""Commands over extracted items: extract, eval, export, reextract."""
+"""Commands over extracted items: extract, eval, reextract (exports are in ``publish``)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.console import Console
@@ -21,7 +19,6 @@ from veedor.extract import EXTRACTOR_VERSION, Item, extract_document
 from veedor.ingest import collect_paths, read_document
 from veedor.ingest.pipeline import reextract_stale
 from veedor.link.vectors import LinkInput, link_batch
-from veedor.store.export import EXPORT_KINDS, export_records
 
 console = Console()
 err = Console(stderr=True)
@@ -125,49 +122,6 @@ def eval_command(
             console.print(escape(json.dumps(miss, ensure_ascii=False)))
 
 
-def export(
-    ctx: typer.Context,
-    what: str = typer.Argument(..., help="recommendations, commitments, figures or asks."),
-    format: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File (default: stdout)."),
-) -> None:
-    """Export stored items as JSON Lines or CSV."""
-    if what not in EXPORT_KINDS:
-        raise VeedorError(f"cannot export {what!r}; choose one of {', '.join(EXPORT_KINDS)}")
-    if format not in ("jsonl", "csv"):
-        raise VeedorError(f"--format must be jsonl or csv, not {format!r}")
-    with state(ctx).store().session() as session:
-        records = export_records(session, what)
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        _write(records, format, out)
-    finally:
-        if output:
-            out.close()
-
-
-def _write(records: list[dict[str, Any]], format: str, out: Any) -> None:
-    if format == "jsonl":
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    columns: list[str] = []
-    for record in records:
-        columns.extend(k for k in record if k not in columns)
-    writer = csv.DictWriter(out, fieldnames=columns)
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: _cell(v) for k, v in record.items()})
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict):
-        return value.get("name", json.dumps(value, ensure_ascii=False))
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return value
-
-
 def reextract(ctx: typer.Context) -> None:
     """Re-run extraction on every stored document whose items are from an older extractor."""
     count = reextract_stale(state(ctx).store())
@@ -177,5 +131,4 @@ def reextract(ctx: typer.Context) -> None:
 def register(app: typer.Typer) -> None:
     app.command()(extract)
     app.command("eval")(eval_command)
-    app.command()(export)
     app.command()(reextract)

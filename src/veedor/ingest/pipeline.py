@@ -23,6 +23,7 @@ from veedor.ingest import metadata
 from veedor.ingest.formats import is_supported, reader_for
 from veedor.link.embed import get_embedder
 from veedor.link.service import LinkOptions, LinkReport, link_pending, refresh_asks
+from veedor.publish.webhooks import enqueue_document_ingested
 from veedor.store import Store
 from veedor.store import repository as repo
 
@@ -157,6 +158,7 @@ def _ingest_one(store: Store, path: Path, options: IngestOptions) -> FileResult:
         counts: dict[str, int] = {}
         for item in items:
             counts[item.kind] = counts.get(item.kind, 0) + 1
+        enqueue_document_ingested(session, row, counts)
         return FileResult(
             path=str(path), status="ingested", document_id=row.id, title=row.title, counts=counts
         )

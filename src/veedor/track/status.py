@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from veedor.errors import ConflictError, InvalidInputError, NotFoundError
+from veedor.publish.webhooks import enqueue_event
 from veedor.store.models import (
     AskRow,
     DocumentRow,
@@ -209,6 +210,7 @@ def change_status(
         before={"status": before.status, "version": before.version},
         after={"status": change.to, "version": before.version + 1, "record": record.id},
     )
+    enqueue_event(session, "status.changed", record_json(record))
     return record
 
 

@@ -1,0 +1,2 @@
+"""Publishing the record: exports (JSON Lines, CSV, XLSX, HXL), complete archives, Atom feeds
+and webhooks."""
