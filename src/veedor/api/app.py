@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -62,26 +63,37 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store or open_store(settings.database_url)
+    from veedor.web import mount_web
+    from veedor.web.session import LoginRequired
 
     @app.exception_handler(VeedorError)
-    async def veedor_error(_: Request, exc: VeedorError) -> JSONResponse:
+    async def veedor_error(request: Request, exc: VeedorError) -> Response:
         status, code = next(
             (v for k, v in _STATUS.items() if isinstance(exc, k)), (400, "bad_request")
         )
+        if is_page(request):
+            if status == 401:
+                return RedirectResponse(_login_url(request), status_code=303)
+            return error_page(request, status, str(exc))
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(error_body(code, str(exc)), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         detail = [
             {"loc": list(e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors()
         ]
+        if is_page(request):
+            fields = ", ".join(str(d["loc"][-1]) for d in detail if d["loc"])
+            return error_page(request, 422, f"the request is not valid ({fields})")
         return JSONResponse(
             error_body("invalid", "the request is not valid", detail), status_code=422
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if is_page(request):
+            return error_page(request, exc.status_code, str(exc.detail))
         code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
             exc.status_code, "http_error"
         )
@@ -103,15 +115,45 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
             status_code=503,
         )
 
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(_login_url(request), status_code=303)
+
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error")
+        if is_page(request):
+            return error_page(request, 500, "an unexpected error occurred")
         return JSONResponse(error_body("internal", "an unexpected error occurred"), status_code=500)
 
     from veedor.api.routes import router
 
     app.include_router(router, prefix="/api/v1")
+    mount_web(app)
     return app
+
+
+_MACHINE_PATHS = ("/api/", "/feeds/", "/openapi.json", "/docs", "/redoc", "/static/")
+
+
+def is_page(request: Request) -> bool:
+    """A request for a web page (answered in HTML) rather than for the API or a feed."""
+    return not request.url.path.startswith(_MACHINE_PATHS)
+
+
+def _login_url(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if request.method != "GET":
+        target = request.headers.get("referer", "/").split(str(request.base_url).rstrip("/"), 1)[-1]
+    return "/login?" + urlencode({"next": target or "/"})
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    from veedor.web.render import error_page as render_error
+
+    store: Store = request.app.state.store
+    with store.session() as session:
+        return render_error(request, session, status, message)
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -14,7 +12,7 @@ from sqlalchemy import select
 from veedor.api.app import Admin, Editor, SessionDep, Viewer
 from veedor.auth import check_password, create_token, list_users
 from veedor.errors import InvalidInputError, NotFoundError
-from veedor.ingest.pipeline import IngestOptions, ingest_paths
+from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, upload_name
 from veedor.link.service import merge_asks
 from veedor.link.summary import AskFilter, ask_members, get_ask, list_asks, similar
 from veedor.store import repository as repo
@@ -46,7 +44,6 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=_MAX_ID)]
 Id = Annotated[int, PathParam(ge=1, le=_MAX_ID)]
 OptionalId = Annotated[int | None, Query(ge=1, le=_MAX_ID)]
-MAX_UPLOAD_FILES = 50
 
 
 def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -190,28 +187,12 @@ def upload(
     if not files or len(files) > MAX_UPLOAD_FILES:
         raise InvalidInputError(f"send between 1 and {MAX_UPLOAD_FILES} files")
     settings = request.app.state.settings
-    store = request.app.state.store
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for n, upload_file in enumerate(files):
-            name = Path(upload_file.filename or f"upload-{n}").name or f"upload-{n}"
-            target = Path(tmp) / f"{n:03d}-{name}"
-            with target.open("wb") as out:
-                copied = 0
-                while chunk := upload_file.file.read(1 << 20):
-                    copied += len(chunk)
-                    if copied > settings.max_file_bytes:
-                        break
-                    out.write(chunk)
-            paths.append(target)
-        report = ingest_paths(
-            store,
-            [],
-            files=paths,
-            options=IngestOptions(
-                max_file_bytes=settings.max_file_bytes, embedder=settings.embedder
-            ),
-        )
+    report = ingest_uploads(
+        request.app.state.store,
+        [(f.filename, f.file) for f in files],
+        max_file_bytes=settings.max_file_bytes,
+        embedder=settings.embedder,
+    )
     for result in report.results:
         if result.status in ("ingested", "updated") and result.document_id is not None:
             record_action(
@@ -221,12 +202,12 @@ def upload(
                 target_id=result.document_id,
                 user_id=principal.user_id,
                 user_email=principal.email,
-                after={"file": Path(result.path).name.split("-", 1)[-1], "status": result.status},
+                after={"file": upload_name(result.path), "status": result.status},
             )
     return {
         "results": [
             {
-                "file": Path(r.path).name.split("-", 1)[-1],
+                "file": upload_name(r.path),
                 "status": r.status,
                 "reason": r.reason,
                 "document_id": r.document_id,

@@ -1,0 +1,796 @@
+"""What each page shows, gathered from the store: the queries behind the web app's pages.
+
+Aggregates that every visitor of the overview would recompute (counts, status breakdowns, the
+asks with the broadest agreement) are cached per *data version*: a handful of ``max(id)`` reads
+that change whenever a document, an item, a link or a status record is written.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from markupsafe import Markup, escape
+from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy.orm import Session
+
+from veedor.link.summary import AskFilter, AskSummary, list_asks, summarise
+from veedor.nlp.text import fold
+from veedor.store.models import (
+    AskRow,
+    DocumentRow,
+    ItemCountry,
+    ItemRow,
+    ItemTheme,
+    LinkEventRow,
+    StatusRecordRow,
+    SuggestionRow,
+    TrackedRow,
+)
+from veedor.track.status import statuses
+
+PAGE_SIZE = 20
+KINDS = ("recommendation", "commitment", "figure")
+ADDRESSEE_KINDS = ("us-executive", "us-congress", "foreign-government", "multilateral", "other")
+_WORD = re.compile(r"\w+", re.UNICODE)
+T = TypeVar("T")
+
+
+# --- a cache keyed by the data version ----------------------------------------------------
+
+
+def data_version(session: Session) -> tuple[Any, ...]:
+    """Changes whenever anything a page aggregates changes (cheap: primary-key maxima)."""
+    row = session.execute(
+        select(
+            select(func.max(DocumentRow.id)).scalar_subquery(),
+            select(func.max(ItemRow.id)).scalar_subquery(),
+            select(func.count(ItemRow.id)).scalar_subquery(),
+            select(func.max(StatusRecordRow.id)).scalar_subquery(),
+            select(func.max(LinkEventRow.id)).scalar_subquery(),
+            select(func.max(AskRow.updated_at)).scalar_subquery(),
+            select(func.max(SuggestionRow.id)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
+
+
+class _Cache:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._data: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._data:
+                return self._data[key]  # type: ignore[no-any-return]
+        value = build()
+        with self._lock:
+            if len(self._data) > 256:
+                self._data.clear()
+            self._data[key] = value
+        return value
+
+
+_cache = _Cache()
+
+
+def cached(session: Session, name: str, build: Callable[[], T], *args: Any) -> T:
+    key = (str(session.get_bind().engine.url), name, data_version(session), *args)
+    return _cache.get(key, build)
+
+
+# --- statuses -------------------------------------------------------------------------------
+
+
+def status_counts(session: Session, kind: str) -> dict[str, int]:
+    """How many asks (or commitments) are in each status; untracked ones are in the first."""
+    names = statuses(kind)  # type: ignore[arg-type]
+    if kind == "ask":
+        total = session.scalar(select(func.count()).select_from(AskRow)) or 0
+    else:
+        total = session.scalar(select(func.count()).where(ItemRow.kind == "commitment")) or 0
+    counts = dict.fromkeys(names, 0)
+    tracked = 0
+    for status, n in session.execute(
+        select(TrackedRow.status, func.count())
+        .where(TrackedRow.subject_kind == kind)
+        .group_by(TrackedRow.status)
+    ):
+        counts[status] = counts.get(status, 0) + n
+        tracked += n
+    counts[names[0]] += max(total - tracked, 0)
+    return counts
+
+
+def status_of(session: Session, kind: str, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    default = statuses(kind)[0]  # type: ignore[arg-type]
+    found = dict(
+        session.execute(
+            select(TrackedRow.subject_id, TrackedRow.status).where(
+                TrackedRow.subject_kind == kind, TrackedRow.subject_id.in_(ids)
+            )
+        ).all()
+    )
+    return {i: found.get(i, default) for i in ids}
+
+
+# --- overview -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Overview:
+    documents: int
+    items: dict[str, int]
+    asks: int
+    ask_statuses: dict[str, int]
+    commitment_statuses: dict[str, int]
+    committed_usd: float
+    countries: dict[str, int]
+    agreement: list[AskSummary]
+    pending_suggestions: int
+
+
+def overview(session: Session, *, language: str | None = None) -> Overview:
+    def build() -> Overview:
+        items = dict(
+            session.execute(select(ItemRow.kind, func.count()).group_by(ItemRow.kind)).all()
+        )
+        countries = dict(
+            session.execute(select(ItemCountry.iso3, func.count()).group_by(ItemCountry.iso3)).all()
+        )
+        return Overview(
+            documents=session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+            items={k: int(items.get(k, 0)) for k in KINDS},
+            asks=session.scalar(select(func.count()).select_from(AskRow)) or 0,
+            ask_statuses=status_counts(session, "ask"),
+            commitment_statuses=status_counts(session, "commitment"),
+            committed_usd=float(
+                session.scalar(
+                    select(func.sum(ItemRow.amount_usd)).where(ItemRow.kind == "commitment")
+                )
+                or 0.0
+            ),
+            countries={k: int(v) for k, v in countries.items()},
+            agreement=broadest_agreement(session, limit=8, language=language),
+            pending_suggestions=session.scalar(
+                select(func.count()).where(SuggestionRow.state == "pending")
+            )
+            or 0,
+        )
+
+    return cached(session, "overview", build, language)
+
+
+def broadest_agreement(
+    session: Session, *, limit: int, language: str | None = None, flt: AskFilter | None = None
+) -> list[AskSummary]:
+    """Asks made by publishers of the most different groups, then by the most publishers."""
+    base = flt or AskFilter()
+    candidates = list_asks(session, replace(base, min_publishers=2, limit=200), language=language)
+    candidates.sort(key=lambda s: (-len(s.groups), -s.publishers, -s.recommendations, s.id))
+    return candidates[:limit]
+
+
+def recent_documents(session: Session, *, limit: int = 8) -> list[DocumentRow]:
+    return list(
+        session.scalars(
+            select(DocumentRow).order_by(DocumentRow.ingested_at.desc(), DocumentRow.id.desc())
+        ).fetchmany(limit)
+    )
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchQuery:
+    q: str = ""
+    kind: str | None = None
+    country: str | None = None
+    theme: str | None = None
+    publisher: str | None = None
+    addressee_kind: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    page: int = 1
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.q)[:12]
+
+    def params(self, **changes: Any) -> dict[str, str]:
+        """The query string of this search, with ``changes`` (None removes a filter)."""
+        values = {
+            "q": self.q,
+            "kind": self.kind,
+            "country": self.country,
+            "theme": self.theme,
+            "publisher": self.publisher,
+            "addressee_kind": self.addressee_kind,
+            "status": self.status,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+        values.update(changes)
+        if "page" in changes and changes["page"] not in (None, 1):
+            values["page"] = str(changes["page"])
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+    @property
+    def active_filters(self) -> list[tuple[str, str]]:
+        names = (
+            "kind",
+            "country",
+            "theme",
+            "publisher",
+            "addressee_kind",
+            "status",
+            "date_from",
+            "date_to",
+        )
+        return [(n, str(getattr(self, n))) for n in names if getattr(self, n)]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    item: ItemRow
+    snippet: Markup
+    status: str | None
+
+
+@dataclass(kw_only=True)
+class SearchResult:
+    query: SearchQuery
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+def highlight(text_: str, words: list[str]) -> Markup:
+    """``text_`` escaped, with every occurrence of ``words`` in ``<mark>`` (accent- and
+    case-insensitive)."""
+    if not words:
+        return Markup(escape(text_))
+    folded = fold(text_)
+    if len(folded) != len(text_):
+        folded = text_.lower()
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        needle = fold(word)
+        start = folded.find(needle)
+        while start >= 0 and needle:
+            spans.append((start, start + len(needle)))
+            start = folded.find(needle, start + len(needle))
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(str(escape(text_[pos:start])))
+        out.append(f"<mark>{escape(text_[start:end])}</mark>")
+        pos = end
+    out.append(str(escape(text_[pos:])))
+    return Markup("".join(out))
+
+
+def _filtered(q: SearchQuery) -> Select[Any]:
+    query = select(ItemRow.id).join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+    for word in q.words:
+        query = query.where(ItemRow.text.ilike(f"%{word}%"))
+    if q.kind:
+        query = query.where(ItemRow.kind == q.kind)
+    if q.country:
+        query = query.where(
+            ItemRow.id.in_(select(ItemCountry.item_id).where(ItemCountry.iso3 == q.country))
+        )
+    if q.theme:
+        query = query.where(
+            ItemRow.id.in_(select(ItemTheme.item_id).where(ItemTheme.theme == q.theme))
+        )
+    if q.publisher:
+        query = query.where(DocumentRow.publisher == q.publisher)
+    if q.addressee_kind:
+        # The kinds live in the JSON record; match them as text, portable across databases.
+        query = query.where(
+            ItemRow.kind == "recommendation",
+            func.cast(ItemRow.data, _text_type()).contains(f'"{q.addressee_kind}"'),
+        )
+    if q.date_from:
+        query = query.where(DocumentRow.date >= q.date_from)
+    if q.date_to:
+        query = query.where(DocumentRow.date <= q.date_to + "\uffff")
+    if q.status:
+        ask_tracked = and_(
+            TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id
+        )
+        commit_tracked = and_(
+            TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id
+        )
+        if q.status in statuses("ask"):
+            sub = select(ItemRow.id).outerjoin(TrackedRow, ask_tracked)
+            sub = sub.where(
+                ItemRow.kind == "recommendation",
+                ItemRow.ask_id.is_not(None),
+                func.coalesce(TrackedRow.status, "open") == q.status,
+            )
+        else:
+            sub = select(ItemRow.id).outerjoin(TrackedRow, commit_tracked)
+            sub = sub.where(
+                ItemRow.kind == "commitment",
+                func.coalesce(TrackedRow.status, "announced") == q.status,
+            )
+        query = query.where(ItemRow.id.in_(sub))
+    return query
+
+
+def _text_type() -> Any:
+    from sqlalchemy import Text
+
+    return Text()
+
+
+def search_items(session: Session, q: SearchQuery) -> SearchResult:
+    """Items matching every word of ``q`` and its filters, newest documents first, one page,
+    with facet counts over all the matches."""
+    table = f"hits_{uuid.uuid4().hex[:12]}"
+    compiled = _filtered(q)
+    session.execute(text(f"CREATE TEMPORARY TABLE {table} (id INTEGER PRIMARY KEY)"))
+    try:
+        session.execute(_insert(table, compiled))
+        total = session.scalar(text(f"SELECT count(*) FROM {table}")) or 0
+        ids = [
+            r[0]
+            for r in session.execute(
+                select(ItemRow.id)
+                .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+                .where(ItemRow.id.in_(text(f"SELECT id FROM {table}")))
+                .order_by(DocumentRow.date.desc(), ItemRow.document_id.desc(), ItemRow.start)
+                .limit(PAGE_SIZE)
+                .offset((q.page - 1) * PAGE_SIZE)
+            )
+        ]
+        facets = _facets(session, table) if total else {}
+    finally:
+        session.execute(text(f"DROP TABLE {table}"))
+    rows = {r.id: r for r in session.scalars(select(ItemRow).where(ItemRow.id.in_(ids)))}
+    items = [rows[i] for i in ids if i in rows]
+    ask_status = status_of(session, "ask", sorted({i.ask_id for i in items if i.ask_id}))
+    commit_status = status_of(
+        session, "commitment", [i.id for i in items if i.kind == "commitment"]
+    )
+    hits = []
+    for item in items:
+        status = (
+            ask_status.get(item.ask_id or -1)
+            if item.kind == "recommendation"
+            else commit_status.get(item.id)
+        )
+        hits.append(Hit(item, highlight(item.text, q.words), status))
+    return SearchResult(query=q, total=int(total), hits=hits, facets=facets)
+
+
+def _insert(table: str, query: Select[Any]) -> Any:
+    from sqlalchemy import column, insert
+    from sqlalchemy import table as sa_table
+
+    target = sa_table(table, column("id"))
+    return insert(target).from_select(["id"], query)
+
+
+def _facets(session: Session, table: str) -> dict[str, list[tuple[str, int]]]:
+    hits = text(f"SELECT id FROM {table}")
+    out: dict[str, list[tuple[str, int]]] = {}
+    out["kind"] = _pairs(
+        session.execute(
+            select(ItemRow.kind, func.count()).where(ItemRow.id.in_(hits)).group_by(ItemRow.kind)
+        )
+    )
+    out["country"] = _pairs(
+        session.execute(
+            select(ItemCountry.iso3, func.count())
+            .where(ItemCountry.item_id.in_(hits))
+            .group_by(ItemCountry.iso3)
+            .order_by(func.count().desc())
+            .limit(20)
+        )
+    )
+    out["theme"] = _pairs(
+        session.execute(
+            select(ItemTheme.theme, func.count())
+            .where(ItemTheme.item_id.in_(hits))
+            .group_by(ItemTheme.theme)
+            .order_by(func.count().desc())
+        )
+    )
+    out["publisher"] = _pairs(
+        session.execute(
+            select(DocumentRow.publisher, func.count())
+            .join(ItemRow, ItemRow.document_id == DocumentRow.id)
+            .where(ItemRow.id.in_(hits), DocumentRow.publisher.is_not(None))
+            .group_by(DocumentRow.publisher)
+            .order_by(func.count().desc())
+            .limit(20)
+        )
+    )
+    years = session.execute(
+        select(func.substr(DocumentRow.date, 1, 4), func.count())
+        .join(ItemRow, ItemRow.document_id == DocumentRow.id)
+        .where(ItemRow.id.in_(hits), DocumentRow.date.is_not(None))
+        .group_by(func.substr(DocumentRow.date, 1, 4))
+    )
+    out["year"] = sorted(_pairs(years), reverse=True)
+    status_counts_: Counter[str] = Counter()
+    for status, n in session.execute(
+        select(func.coalesce(TrackedRow.status, "open"), func.count())
+        .select_from(ItemRow)
+        .outerjoin(
+            TrackedRow,
+            and_(TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id),
+        )
+        .where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation", ItemRow.ask_id.is_not(None))
+        .group_by(func.coalesce(TrackedRow.status, "open"))
+    ):
+        status_counts_[status] += n
+    for status, n in session.execute(
+        select(func.coalesce(TrackedRow.status, "announced"), func.count())
+        .select_from(ItemRow)
+        .outerjoin(
+            TrackedRow,
+            and_(TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id),
+        )
+        .where(ItemRow.id.in_(hits), ItemRow.kind == "commitment")
+        .group_by(func.coalesce(TrackedRow.status, "announced"))
+    ):
+        status_counts_[status] += n
+    out["status"] = status_counts_.most_common()
+    kinds: Counter[str] = Counter()
+    for name, data, n in session.execute(
+        select(ItemRow.addressee, func.min(ItemRow.data), func.count())
+        .where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation")
+        .group_by(ItemRow.addressee)
+    ):
+        del name
+        for kind in ((data or {}).get("addressee") or {}).get("kinds", []) or ["other"]:
+            kinds[kind] += n
+    out["addressee_kind"] = kinds.most_common()
+    return {k: v for k, v in out.items() if v}
+
+
+def _pairs(rows: Any) -> list[tuple[str, int]]:
+    return [(str(k), int(n)) for k, n in rows if k is not None]
+
+
+# --- ask pages ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    commitments: list[ItemRow]
+    figures: list[ItemRow]
+
+
+def related_items(session: Session, ask: AskSummary, *, limit: int = 8) -> Related:
+    """Commitments and figures about the ask's countries, those sharing its themes first."""
+    if not ask.countries:
+        return Related([], [])
+    in_countries = select(ItemCountry.item_id).where(ItemCountry.iso3.in_(ask.countries))
+    shares_theme = (
+        select(ItemTheme.item_id).where(ItemTheme.theme.in_(ask.themes))
+        if ask.themes
+        else select(ItemTheme.item_id).where(text("1 = 0"))
+    )
+    out: dict[str, list[ItemRow]] = {}
+    for kind in ("commitment", "figure"):
+        query = (
+            select(ItemRow)
+            .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+            .where(ItemRow.kind == kind, ItemRow.id.in_(in_countries))
+            .order_by(ItemRow.id.in_(shares_theme).desc(), DocumentRow.date.desc())
+            .limit(limit)
+        )
+        out[kind] = list(session.scalars(query))
+    return Related(out["commitment"], out["figure"])
+
+
+def ask_timeline(members: list[tuple[ItemRow, DocumentRow]]) -> list[dict[str, Any]]:
+    """Recommendations per year and publisher, for the ask's timeline chart."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for _item, doc in members:
+        if doc.date:
+            counts[(doc.date[:4], doc.publisher or "?")] += 1
+    return [
+        {"year": year, "publisher": publisher, "recommendations": n}
+        for (year, publisher), n in sorted(counts.items())
+    ]
+
+
+# --- country, theme and publisher pages ---------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoped:
+    asks: list[AskSummary]
+    ask_status: dict[int, str]
+    commitments: list[ItemRow]
+    commitment_status: dict[int, str]
+    figures: list[ItemRow]
+    documents: list[DocumentRow]
+    counts: dict[str, int]
+
+
+def scoped(
+    session: Session,
+    *,
+    country: str | None = None,
+    theme: str | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
+) -> Scoped:
+    """What a country, theme or publisher page shows."""
+
+    def build() -> Scoped:
+        asks = list_asks(
+            session,
+            AskFilter(country=country, theme=theme, publisher=publisher, limit=40),
+            language=language,
+        )
+        item_filter = select(ItemRow.id).join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+        if country:
+            item_filter = item_filter.where(
+                ItemRow.id.in_(select(ItemCountry.item_id).where(ItemCountry.iso3 == country))
+            )
+        if theme:
+            item_filter = item_filter.where(
+                ItemRow.id.in_(select(ItemTheme.item_id).where(ItemTheme.theme == theme))
+            )
+        if publisher:
+            item_filter = item_filter.where(DocumentRow.publisher == publisher)
+        counts = dict(
+            session.execute(
+                select(ItemRow.kind, func.count())
+                .where(ItemRow.id.in_(item_filter))
+                .group_by(ItemRow.kind)
+            ).all()
+        )
+
+        def of_kind(kind: str, limit: int) -> list[ItemRow]:
+            return list(
+                session.scalars(
+                    select(ItemRow)
+                    .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+                    .where(ItemRow.kind == kind, ItemRow.id.in_(item_filter))
+                    .order_by(DocumentRow.date.desc(), ItemRow.id)
+                    .limit(limit)
+                )
+            )
+
+        commitments = of_kind("commitment", 30)
+        figures = of_kind("figure", 30)
+        documents = list(
+            session.scalars(
+                select(DocumentRow)
+                .where(
+                    DocumentRow.id.in_(
+                        select(ItemRow.document_id).where(ItemRow.id.in_(item_filter))
+                    )
+                )
+                .order_by(DocumentRow.date.desc())
+                .limit(30)
+            )
+        )
+        for row in (*commitments, *figures):
+            _ = row.document
+        return Scoped(
+            asks=asks,
+            ask_status=status_of(session, "ask", [a.id for a in asks]),
+            commitments=commitments,
+            commitment_status=status_of(session, "commitment", [c.id for c in commitments]),
+            figures=figures,
+            documents=documents,
+            counts={k: int(counts.get(k, 0)) for k in KINDS},
+        )
+
+    return cached(session, "scoped", build, country, theme, publisher, language)
+
+
+def country_counts(session: Session) -> list[tuple[str, int]]:
+    return cached(
+        session,
+        "countries",
+        lambda: _pairs(
+            session.execute(
+                select(ItemCountry.iso3, func.count())
+                .group_by(ItemCountry.iso3)
+                .order_by(func.count().desc())
+            )
+        ),
+    )
+
+
+def theme_counts(session: Session) -> list[tuple[str, int]]:
+    return cached(
+        session,
+        "themes",
+        lambda: _pairs(
+            session.execute(
+                select(ItemTheme.theme, func.count())
+                .group_by(ItemTheme.theme)
+                .order_by(func.count().desc())
+            )
+        ),
+    )
+
+
+def publisher_counts(session: Session) -> list[tuple[str, int]]:
+    return cached(
+        session,
+        "publishers",
+        lambda: _pairs(
+            session.execute(
+                select(DocumentRow.publisher, func.count())
+                .where(DocumentRow.publisher.is_not(None))
+                .group_by(DocumentRow.publisher)
+                .order_by(func.count().desc(), DocumentRow.publisher)
+            )
+        ),
+    )
+
+
+# --- commitments and figures ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommitmentsView:
+    rows: list[ItemRow]
+    status: dict[int, str]
+    total: int
+    by_status: list[dict[str, Any]]
+    by_country: list[dict[str, Any]]
+
+
+def commitments_view(
+    session: Session,
+    *,
+    country: str | None = None,
+    status: str | None = None,
+    page: int = 1,
+) -> CommitmentsView:
+    def build() -> CommitmentsView:
+        commitments = list(
+            session.execute(
+                select(ItemRow.id, ItemRow.amount_usd, DocumentRow.date)
+                .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+                .where(ItemRow.kind == "commitment")
+            )
+        )
+        status_by_id = status_of(session, "commitment", [c.id for c in commitments])
+        country_of: dict[int, list[str]] = defaultdict(list)
+        for item_id, iso3 in session.execute(
+            select(ItemCountry.item_id, ItemCountry.iso3)
+            .join(ItemRow, ItemRow.id == ItemCountry.item_id)
+            .where(ItemRow.kind == "commitment")
+        ):
+            country_of[item_id].append(iso3)
+        chosen = [
+            c
+            for c in commitments
+            if (not status or status_by_id[c.id] == status)
+            and (not country or country in country_of.get(c.id, []))
+        ]
+        amounts_status: dict[str, float] = defaultdict(float)
+        amounts_country: dict[str, float] = defaultdict(float)
+        for c in chosen:
+            amount = float(c.amount_usd or 0)
+            amounts_status[status_by_id[c.id]] += amount
+            for iso3 in country_of.get(c.id, []) or ["—"]:
+                amounts_country[iso3] += amount
+        chosen.sort(key=lambda c: (c.date or "", c.id), reverse=True)
+        page_ids = [c.id for c in chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+        rows = {r.id: r for r in session.scalars(select(ItemRow).where(ItemRow.id.in_(page_ids)))}
+        for r in rows.values():
+            _ = r.document
+        return CommitmentsView(
+            rows=[rows[i] for i in page_ids if i in rows],
+            status={i: status_by_id[i] for i in page_ids},
+            total=len(chosen),
+            by_status=[
+                {"status": s, "usd": v, "count": sum(1 for c in chosen if status_by_id[c.id] == s)}
+                for s, v in sorted(amounts_status.items(), key=lambda e: -e[1])
+            ],
+            by_country=[
+                {"country": k, "usd": v}
+                for k, v in sorted(amounts_country.items(), key=lambda e: -e[1])[:15]
+            ],
+        )
+
+    return cached(session, "commitments", build, country, status, page)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Series:
+    key: str
+    subject: str
+    unit: str
+    country: str | None
+    points: list[dict[str, Any]]
+
+    @property
+    def span(self) -> str:
+        dates = [p["date"] for p in self.points]
+        return f"{min(dates)} – {max(dates)}" if dates else ""
+
+
+def _series_key(subject: str, unit: str, country: str | None) -> str:
+    return "|".join((fold(subject).strip(), unit, country or ""))
+
+
+def figure_series(session: Session, *, min_points: int = 2) -> list[Series]:
+    """Figures about the same subject, unit and country across documents: time series (a count
+    reported in 2021 and again in 2022), longest first."""
+
+    def build() -> list[Series]:
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        meta: dict[str, tuple[str, str, str | None]] = {}
+        rows = session.execute(
+            select(
+                ItemRow.id,
+                ItemRow.value,
+                ItemRow.unit,
+                ItemRow.data,
+                ItemRow.start,
+                DocumentRow.id,
+                DocumentRow.date,
+                DocumentRow.publisher,
+            )
+            .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+            .where(ItemRow.kind == "figure", ItemRow.value.is_not(None))
+        )
+        for item_id, value, unit, data, start, doc_id, doc_date, publisher in rows:
+            subject = str((data or {}).get("subject") or "").strip()
+            if not subject:
+                continue
+            country = (data or {}).get("country")
+            date = (data or {}).get("as_of") or (doc_date[:7] if doc_date else None)
+            if not date:
+                continue
+            key = _series_key(subject, unit or "", country)
+            meta.setdefault(key, (subject, unit or "", country))
+            groups[key].append(
+                {
+                    "date": date,
+                    "value": value,
+                    "item_id": item_id,
+                    "document_id": doc_id,
+                    "start": start,
+                    "publisher": publisher or "?",
+                }
+            )
+        out = []
+        for key, points in groups.items():
+            if len({p["date"] for p in points}) < min_points:
+                continue
+            points.sort(key=lambda p: (p["date"], p["item_id"]))
+            subject, unit, country = meta[key]
+            out.append(Series(key=key, subject=subject, unit=unit, country=country, points=points))
+        out.sort(key=lambda s: (-len(s.points), s.subject))
+        return out
+
+    return cached(session, "figure_series", build, min_points)
+
+
+def summaries(session: Session, ids: list[int], language: str | None) -> list[AskSummary]:
+    return summarise(session, ids, language=language)
