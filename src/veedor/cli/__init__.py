@@ -50,7 +50,7 @@ def main_options(
 
 
 def _register() -> None:
-    from veedor.cli import asks, demo, documents, extraction, publish, tracking
+    from veedor.cli import asks, demo, documents, extraction, publish, report, tracking
 
     documents.register(app)
     extraction.register(app)
@@ -58,6 +58,7 @@ def _register() -> None:
     tracking.register(app)
     demo.register(app)
     publish.register(app)
+    report.register(app)
 
 
 _register()
