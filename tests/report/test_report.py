@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import REPO
+from veedor.cli import main
 from veedor.ingest import IngestOptions
 from veedor.ingest.pipeline import ingest_paths
 from veedor.report.build import Report, build_report
@@ -316,6 +317,13 @@ def test_charts_are_self_contained_svg() -> None:
     assert [compact_number(v) for v in (1234, 73e6, 1.1e9, 0.5)] == ["1,234", "73M", "1.1B", "0.5"]
 
 
+@pytest.mark.parametrize("values", [[118_000, 121_000], [0.5, 3], [7], [-20, 40, 10]])
+def test_every_point_of_a_line_lies_inside_the_plot(values: list[float]) -> None:
+    svg = line_chart([(str(i), v) for i, v in enumerate(values)], title="t", height=200)
+    ys = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([-\d.]+)"', svg)]
+    assert len(ys) == len(values) and all(0 <= y <= 200 for y in ys)
+
+
 # ------------------------------------------------------------------------------ PostgreSQL
 
 
@@ -334,3 +342,81 @@ def test_the_same_report_on_postgresql(pg_schema_url: str, corpus: Corpus, tmp_p
         assert "Partly met" in render_html(pg) and on_pg.comar_ask
     finally:
         store.dispose()
+
+
+# ------------------------------------------------------------------------------ command line
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The installed entry point: library errors become a message and exit code 2."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.argv", ["veedor", *args])
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_writes_each_format(
+    corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = corpus.store.engine.url.render_as_string(hide_password=False)
+    target = tmp_path / "mexico.md"
+    code, _, err = run_main(
+        capsys, "--db", db, "report", "--country", "MEX", "--lang", "es", "-o", str(target)
+    )
+    assert code == 0, err
+    assert "wrote" in err and target.read_text(encoding="utf-8").count("# Balance: México") == 1
+    code, out, err = run_main(
+        capsys,
+        "--db",
+        db,
+        "report",
+        "--group-by",
+        "theme",
+        "--theme",
+        "civic-space",
+        "--addressee",
+        "us-executive",
+        "--title",
+        "Defenders",
+        "--from",
+        "2024",
+        "--to",
+        "2025",
+    )
+    assert code == 0, err
+    assert out.startswith("<!doctype html>") and '<h1 class="title">Defenders</h1>' in out
+    assert ">Civic space</h3>" in out
+    pdf = tmp_path / "northbridge.pdf"
+    code, _, err = run_main(
+        capsys, "--db", db, "report", "--publisher", "Northbridge", "-o", str(pdf)
+    )
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--country", "XYZ"), "unknown country code XYZ"),
+        (("--from", "2026", "--to", "2025"), "swap --from and --to"),
+        (("--format", "pdf"), "a PDF needs a file"),
+        (("--format", "docx"), "--format must be html, pdf or md"),
+        (("--lang", "fr"), "--lang en or es"),
+        (("--group-by", "publisher"), "--group-by must be country or theme"),
+        (("--addressee", "pope"), "unknown addressee 'pope'"),
+    ],
+)
+def test_cli_refuses_a_bad_scope_with_a_message(
+    corpus: Corpus,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    db = corpus.store.engine.url.render_as_string(hide_password=False)
+    code, out, err = run_main(capsys, "--db", db, "report", *args)
+    assert code == 2 and message in " ".join(err.split()) and out == ""

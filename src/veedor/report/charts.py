@@ -98,12 +98,9 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
         if raw <= step * factor:
             step *= factor
             break
-    start = math.floor(low / step) * step
-    ticks = []
-    value = start
-    while value <= high + step * 0.5:
-        ticks.append(value)
-        value += step
+    ticks = [math.floor(low / step) * step]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
     return ticks
 
 

@@ -18,7 +18,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from veedor.errors import InvalidInputError
-from veedor.report.build import AskEntry, FigureSeries, Report, Section
 from veedor.report.charts import (
     STATUS_COLOURS,
     Bar,
@@ -26,6 +25,7 @@ from veedor.report.charts import (
     compact_number,
     line_chart,
 )
+from veedor.report.model import AskEntry, FigureSeries, Report, Section
 from veedor.report.scope import country_name, report_strings
 
 log = logging.getLogger(__name__)
