@@ -18,7 +18,9 @@ WEB_DIR = Path(__file__).parent
 def mount_web(app: FastAPI) -> None:
     from veedor.web.editing import router as editing_router
     from veedor.web.pages import router as pages_router
+    from veedor.web.reports import router as reports_router
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(pages_router)
     app.include_router(editing_router)
+    app.include_router(reports_router)

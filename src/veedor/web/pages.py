@@ -30,6 +30,7 @@ from veedor.web.session import LoginRequired, reader
 router = APIRouter(include_in_schema=False)
 
 _MAX_ID = 2**31 - 1
+MAX_MEMBERS_SHOWN = 150
 Page = Annotated[int, Query(ge=1, le=10_000)]
 Text = Annotated[str, Query(max_length=500)]
 Short = Annotated[str | None, Query(max_length=200)]
@@ -194,7 +195,9 @@ def ask_page(request: Request, session: SessionDep, ask_id: int) -> Response:
         "ask.html",
         {
             "ask": summary,
-            "members": members,
+            # The newest first; a very broad ask shows its latest members and a count.
+            "members": members[::-1][:MAX_MEMBERS_SHOWN],
+            "members_total": len(members),
             "now": now,
             "records": records,
             "evidence_docs": evidence_docs,
