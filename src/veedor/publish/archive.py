@@ -213,36 +213,42 @@ def _check_tables(manifest: dict[str, Any], path: Path) -> None:
             )
 
 
-def _member_lines(archive: zipfile.ZipFile, entry: dict[str, Any], path: Path) -> list[bytes]:
-    """A member's lines after checking its SHA-256 and row count against the manifest."""
+def _check_member(archive: zipfile.ZipFile, entry: dict[str, Any], path: Path) -> None:
+    """Check a member's SHA-256 and row count against the manifest, reading it in chunks."""
+    digest = hashlib.sha256()
+    lines = 0
     try:
-        data = archive.read(entry["file"])
+        with archive.open(entry["file"]) as member:
+            while chunk := member.read(1 << 20):
+                digest.update(chunk)
+                lines += chunk.count(b"\n")
     except KeyError:
         raise ArchiveError(f"{path} is corrupt: member {entry['file']} is missing") from None
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ArchiveError(f"{path} is corrupt: member {entry['file']}: {exc}") from exc
-    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+    if digest.hexdigest() != entry.get("sha256"):
         raise ArchiveError(
             f"{path} is corrupt: {entry['file']} does not match the SHA-256 in the manifest"
         )
-    lines = data.splitlines()
-    if len(lines) != entry.get("rows"):
+    if lines != entry.get("rows"):
         raise ArchiveError(
-            f"{path} is corrupt: {entry['file']} holds {len(lines)} rows, "
+            f"{path} is corrupt: {entry['file']} holds {lines} rows, "
             f"the manifest says {entry.get('rows')}"
         )
-    return lines
 
 
-def _rows(lines: list[bytes], table: Table, path: Path) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(lines, 1):
-        try:
-            raw = json.loads(line)
-            yield {c.name: _load_value(raw[c.name], c.type) for c in table.columns}
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ArchiveError(
-                f"{path} is corrupt: line {number} of table {table.name} cannot be read ({exc})"
-            ) from exc
+def _rows(
+    archive: zipfile.ZipFile, entry: dict[str, Any], table: Table, path: Path
+) -> Iterator[dict[str, Any]]:
+    with archive.open(entry["file"]) as member:
+        for number, line in enumerate(member, 1):
+            try:
+                raw = json.loads(line)
+                yield {c.name: _load_value(raw[c.name], c.type) for c in table.columns}
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ArchiveError(
+                    f"{path} is corrupt: line {number} of table {table.name} cannot be read ({exc})"
+                ) from exc
 
 
 def _non_empty(connection: Connection) -> list[str]:
@@ -304,17 +310,18 @@ def import_archive(store: Store, path: Path) -> ArchiveSummary:
                     + "); restore into a new database"
                 )
             for table in tables():
+                _check_member(archive, manifest["tables"][table.name], path)
+            for table in tables():
                 entry = manifest["tables"][table.name]
-                lines = _member_lines(archive, entry, path)
                 batch: list[dict[str, Any]] = []
-                for row in _rows(lines, table, path):
+                for row in _rows(archive, entry, table, path):
                     batch.append(row)
                     if len(batch) >= _BATCH:
                         connection.execute(table.insert(), batch)
                         batch = []
                 if batch:
                     connection.execute(table.insert(), batch)
-                rows[table.name] = len(lines)
+                rows[table.name] = int(entry["rows"])
             if connection.dialect.name == "postgresql":
                 _fix_sequences(connection)
     log.info("restored %d rows from %s", sum(rows.values()), path)
