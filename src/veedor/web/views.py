@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from veedor.link.summary import AskFilter, AskSummary, list_asks, summarise
@@ -426,46 +426,47 @@ def _facets(session: Session, table: str) -> dict[str, list[tuple[str, int]]]:
             .limit(20)
         )
     )
+    # Grouped by the label: PostgreSQL sees two substr() calls with their own bound
+    # parameters as different expressions.
+    year = func.substr(DocumentRow.date, 1, 4).label("year")
     years = session.execute(
-        select(func.substr(DocumentRow.date, 1, 4), func.count())
+        select(year, func.count())
         .join(ItemRow, ItemRow.document_id == DocumentRow.id)
         .where(ItemRow.id.in_(hits), DocumentRow.date.is_not(None))
-        .group_by(func.substr(DocumentRow.date, 1, 4))
+        .group_by(year)
     )
     out["year"] = sorted(_pairs(years), reverse=True)
     status_counts_: Counter[str] = Counter()
     for status, n in session.execute(
-        select(func.coalesce(TrackedRow.status, "open"), func.count())
+        select(func.coalesce(TrackedRow.status, "open").label("shown_status"), func.count())
         .select_from(ItemRow)
         .outerjoin(
             TrackedRow,
             and_(TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id),
         )
         .where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation", ItemRow.ask_id.is_not(None))
-        .group_by(func.coalesce(TrackedRow.status, "open"))
+        .group_by(literal_column("shown_status"))
     ):
         status_counts_[status] += n
     for status, n in session.execute(
-        select(func.coalesce(TrackedRow.status, "announced"), func.count())
+        select(func.coalesce(TrackedRow.status, "announced").label("shown_status"), func.count())
         .select_from(ItemRow)
         .outerjoin(
             TrackedRow,
             and_(TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id),
         )
         .where(ItemRow.id.in_(hits), ItemRow.kind == "commitment")
-        .group_by(func.coalesce(TrackedRow.status, "announced"))
+        .group_by(literal_column("shown_status"))
     ):
         status_counts_[status] += n
     out["status"] = status_counts_.most_common()
     kinds: Counter[str] = Counter()
-    for name, data, n in session.execute(
-        select(ItemRow.addressee, func.min(ItemRow.data), func.count())
-        .where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation")
-        .group_by(ItemRow.addressee)
+    # Counted per item: PostgreSQL has no min() over json to group by addressee.
+    for data in session.scalars(
+        select(ItemRow.data).where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation")
     ):
-        del name
         for kind in ((data or {}).get("addressee") or {}).get("kinds", []) or ["other"]:
-            kinds[kind] += n
+            kinds[kind] += 1
     out["addressee_kind"] = kinds.most_common()
     return {k: v for k, v in out.items() if v}
 
