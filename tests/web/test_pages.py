@@ -157,6 +157,7 @@ def ids(site: Site, client: TestClient) -> Ids:
             .where(DocumentRow.publisher.is_not(None))
             .order_by(DocumentRow.id)
         )
+        assert publisher
         found = Ids(item.ask_id, item.id, item.document_id, item.start, item.end, publisher, "")
     figures = tree(client.get("/figures").text)
     links = figures.xpath("//a[starts-with(@href, '/figures?series=')]/@href")
