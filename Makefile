@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: ingest the bundled sample corpus into veedor.db, print a summary (then serve, when the web app exists)
+## demo: ingest the bundled sample corpus into veedor.db, print a summary, serve the web app on 127.0.0.1:8000
 demo: $(STAMP)
 	$(BIN)/veedor --db $(DB) demo
 

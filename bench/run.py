@@ -6,6 +6,9 @@ change the corpus size; results are also written as JSON to ``bench/results.json
 Measured:
 - extraction: words per second on one core (rules only, no embeddings), target >= 100,000;
 - ingestion: documents per second through the whole pipeline into a fresh SQLite file;
+- linking: 100,000 stored recommendations, and one new document's (bench/linking.py);
+- web pages: p50/p95 latency of the overview, search and ask pages on 10,000 documents
+  (bench/web.py), target p95 < 200 ms;
 - peak memory (resident set size) of the process.
 """
 
@@ -29,6 +32,8 @@ from veedor.extract import extract_document
 from veedor.ingest.blocks import segment_plain
 from veedor.ingest.pipeline import IngestOptions, ingest_paths
 from veedor.store import open_store
+from web import bench_web
+from web import report as report_web
 
 EXTRACTION_TARGET_WPS = 100_000
 LINK_TARGET_SECONDS = 600  # 100,000 recommendations
@@ -82,6 +87,9 @@ def main() -> int:
     parser.add_argument(
         "--link-recs", type=int, default=100_000, help="recommendations to link (0 to skip)"
     )
+    parser.add_argument(
+        "--web-docs", type=int, default=10_000, help="documents for page latency (0 to skip)"
+    )
     args = parser.parse_args()
 
     results: dict[str, object] = {}
@@ -118,6 +126,11 @@ def main() -> int:
             f"{NEW_DOCUMENT_TARGET_SECONDS:.0f} s: "
             f"{'met' if ln['new_document_seconds'] < NEW_DOCUMENT_TARGET_SECONDS else 'NOT met'})"
         )
+
+    if args.web_docs:
+        web = bench_web(args.web_docs)
+        results["web"] = web
+        report_web(web)
 
     peak = _peak_rss_mb()
     results["peak_rss_mb"] = round(peak, 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -18,9 +20,12 @@ console = Console()
 
 def demo(
     ctx: typer.Context,
-    serve: bool = typer.Option(True, help="Start the web app afterwards (when it exists)."),
+    serve: bool = typer.Option(True, help="Start the web app afterwards."),
+    host: str = typer.Option("127.0.0.1", help="Interface the web app listens on."),
+    port: int = typer.Option(8000, help="Port of the web app."),
 ) -> None:
-    """Ingest the bundled sample corpus, extract everything, and print a summary."""
+    """Ingest the bundled sample corpus, extract everything, print a summary, then serve the
+    web app (read-only for visitors; sign in as an editor to change anything)."""
     app_state = state(ctx)
     store = app_state.store()
     folder = sample_dir()
@@ -42,10 +47,20 @@ def demo(
     console.print(
         "Try: veedor documents · veedor show 1 · veedor search asylum · veedor export recommendations"
     )
-    if serve:
-        console.print("The web app is not part of this version yet; nothing to serve.")
     if not report.ok:
         raise typer.Exit(1)
+    if serve:
+        import uvicorn
+
+        from veedor.api.app import create_app
+
+        settings = replace(app_state.settings, public=True)
+        console.print(
+            f"Web app on [bold]http://{host}:{port}/[/bold] (read-only for visitors; "
+            "to edit, add yourself in another terminal: "
+            "veedor user add you@example.org --role editor). Ctrl+C stops it."
+        )
+        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

@@ -238,13 +238,13 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="Port."),
 ) -> None:
-    """Serve the JSON API (under /api/v1; OpenAPI at /openapi.json)."""
+    """Serve the web app and the JSON API (under /api/v1; OpenAPI at /openapi.json)."""
     import uvicorn
 
     from veedor.api.app import create_app
 
     settings = state(ctx).settings
-    console.print(f"Veedor API on http://{host}:{port}/api/v1 (docs at /docs)")
+    console.print(f"Veedor on http://{host}:{port}/ (JSON API under /api/v1, its docs at /docs)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from veedor.errors import NotFoundError
 from veedor.link.action import addressee_family
@@ -232,15 +232,35 @@ def get_ask(session: Session, ask_id: int, *, language: str | None = None) -> As
     return found[0]
 
 
-def ask_members(session: Session, ask_id: int) -> list[tuple[ItemRow, DocumentRow]]:
-    """The recommendations of an ask with their documents, oldest first."""
-    rows = session.execute(
+def ask_members(
+    session: Session, ask_id: int, *, newest_first: bool = False, limit: int | None = None
+) -> list[tuple[ItemRow, DocumentRow]]:
+    """The recommendations of an ask with their documents, oldest first (or newest first,
+    at most ``limit``). The documents' full texts are not loaded."""
+    order = (DocumentRow.date, ItemRow.document_id, ItemRow.start)
+    query = (
         select(ItemRow, DocumentRow)
         .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
         .where(ItemRow.ask_id == ask_id)
-        .order_by(DocumentRow.date, ItemRow.document_id, ItemRow.start)
+        .options(defer(DocumentRow.text))
+        .order_by(*(c.desc() for c in order) if newest_first else order)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [(item, doc) for item, doc in session.execute(query).all()]
+
+
+def ask_timeline(session: Session, ask_id: int) -> list[tuple[str, str, int]]:
+    """(year, publisher, recommendations) of an ask, for its timeline."""
+    year = func.substr(DocumentRow.date, 1, 4)
+    rows = session.execute(
+        select(year, func.coalesce(DocumentRow.publisher, "?"), func.count())
+        .join(ItemRow, ItemRow.document_id == DocumentRow.id)
+        .where(ItemRow.ask_id == ask_id, DocumentRow.date.is_not(None))
+        .group_by(year, func.coalesce(DocumentRow.publisher, "?"))
+        .order_by(year)
     ).all()
-    return [(item, doc) for item, doc in rows]
+    return [(str(y), str(p), int(n)) for y, p, n in rows]
 
 
 @dataclass(frozen=True, slots=True)

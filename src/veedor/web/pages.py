@@ -56,7 +56,8 @@ def _check_id(value: int) -> int:
 
 
 def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value else None
+    # PostgreSQL refuses text with NUL characters; a filter never needs one.
+    return value.replace("\x00", "").strip() or None if value else None
 
 
 # --- overview -------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ def search_page(
 ) -> Response:
     who = need_reader(request, session)
     query = views.SearchQuery(
-        q=q.strip(),
+        q=q.replace("\x00", "").strip(),
         kind=_blank(kind) if kind in views.KINDS else None,
         country=(_blank(country) or "").upper() or None,
         theme=_blank(theme),
@@ -176,7 +177,7 @@ def ask_page(request: Request, session: SessionDep, ask_id: int) -> Response:
     who = need_reader(request, session)
     _check_id(ask_id)
     summary = get_ask(session, ask_id, language=pick_language(request))
-    members = ask_members(session, ask_id)
+    members = ask_members(session, ask_id, newest_first=True, limit=MAX_MEMBERS_SHOWN)
     now = current(session, "ask", ask_id)
     records = history(session, "ask", ask_id)
     evidence_docs = {
@@ -196,8 +197,8 @@ def ask_page(request: Request, session: SessionDep, ask_id: int) -> Response:
         {
             "ask": summary,
             # The newest first; a very broad ask shows its latest members and a count.
-            "members": members[::-1][:MAX_MEMBERS_SHOWN],
-            "members_total": len(members),
+            "members": members,
+            "members_total": summary.recommendations,
             "now": now,
             "records": records,
             "evidence_docs": evidence_docs,
@@ -205,7 +206,7 @@ def ask_page(request: Request, session: SessionDep, ask_id: int) -> Response:
             "commitment_status": views.status_of(
                 session, "commitment", [c.id for c in related.commitments]
             ),
-            "timeline": views.ask_timeline(members),
+            "timeline": views.ask_timeline(session, ask_id),
             "charts": charts,
             "ask_statuses": statuses("ask"),
             "error": request.query_params.get("error"),

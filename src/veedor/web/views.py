@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, and_, func, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy.orm import Session, defer, selectinload
 
 from veedor.link.summary import AskFilter, AskSummary, list_asks, summarise
+from veedor.link.summary import ask_timeline as summary_timeline
 from veedor.nlp.text import fold
 from veedor.store.models import (
     AskRow,
@@ -35,6 +36,8 @@ from veedor.store.models import (
 from veedor.track.status import statuses
 
 PAGE_SIZE = 20
+# Items shown in lists need their document's title and date, never its full text.
+_DOCUMENT_WITHOUT_TEXT = selectinload(ItemRow.document).defer(DocumentRow.text)
 KINDS = ("recommendation", "commitment", "figure")
 ADDRESSEE_KINDS = ("us-executive", "us-congress", "foreign-government", "multilateral", "other")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -182,8 +185,11 @@ def broadest_agreement(
 def recent_documents(session: Session, *, limit: int = 8) -> list[DocumentRow]:
     return list(
         session.scalars(
-            select(DocumentRow).order_by(DocumentRow.ingested_at.desc(), DocumentRow.id.desc())
-        ).fetchmany(limit)
+            select(DocumentRow)
+            .options(defer(DocumentRow.text))
+            .order_by(DocumentRow.id.desc())
+            .limit(limit)
+        )
     )
 
 
@@ -343,30 +349,43 @@ def _text_type() -> Any:
     return Text()
 
 
+_HIT_COLUMNS = ("id", "kind", "ask_id", "publisher", "date", "data")
+
+
 def search_items(session: Session, q: SearchQuery) -> SearchResult:
     """Items matching every word of ``q`` and its filters, newest documents first, one page,
-    with facet counts over all the matches."""
+    with facet counts over all the matches.
+
+    The matches are written once to a temporary table with the columns the facets group by, so
+    each facet is one small aggregate over the matches rather than a new scan of the items."""
     table = f"hits_{uuid.uuid4().hex[:12]}"
-    compiled = _filtered(q)
-    session.execute(text(f"CREATE TEMPORARY TABLE {table} (id INTEGER PRIMARY KEY)"))
+    session.execute(
+        text(
+            f"CREATE TEMPORARY TABLE {table} (id INTEGER PRIMARY KEY, kind VARCHAR(20), "
+            "ask_id INTEGER, publisher VARCHAR(300), date VARCHAR(10), data TEXT)"
+        )
+    )
     try:
-        session.execute(_insert(table, compiled))
+        session.execute(_insert(table, _filtered(q)))
         total = session.scalar(text(f"SELECT count(*) FROM {table}")) or 0
         ids = [
             r[0]
             for r in session.execute(
-                select(ItemRow.id)
-                .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-                .where(ItemRow.id.in_(text(f"SELECT id FROM {table}")))
-                .order_by(DocumentRow.date.desc(), ItemRow.document_id.desc(), ItemRow.start)
-                .limit(PAGE_SIZE)
-                .offset((q.page - 1) * PAGE_SIZE)
+                text(
+                    f"SELECT id FROM {table} ORDER BY date DESC, id DESC LIMIT :limit OFFSET :offset"
+                ),
+                {"limit": PAGE_SIZE, "offset": (q.page - 1) * PAGE_SIZE},
             )
         ]
         facets = _facets(session, table) if total else {}
     finally:
         session.execute(text(f"DROP TABLE {table}"))
-    rows = {r.id: r for r in session.scalars(select(ItemRow).where(ItemRow.id.in_(ids)))}
+    rows = {
+        r.id: r
+        for r in session.scalars(
+            select(ItemRow).where(ItemRow.id.in_(ids)).options(_DOCUMENT_WITHOUT_TEXT)
+        )
+    }
     items = [rows[i] for i in ids if i in rows]
     ask_status = status_of(session, "ask", sorted({i.ask_id for i in items if i.ask_id}))
     commit_status = status_of(
@@ -387,87 +406,70 @@ def _insert(table: str, query: Select[Any]) -> Any:
     from sqlalchemy import column, insert
     from sqlalchemy import table as sa_table
 
-    target = sa_table(table, column("id"))
-    return insert(target).from_select(["id"], query)
+    target = sa_table(table, *(column(c) for c in _HIT_COLUMNS))
+    source = query.with_only_columns(
+        ItemRow.id,
+        ItemRow.kind,
+        ItemRow.ask_id,
+        DocumentRow.publisher,
+        DocumentRow.date,
+        func.cast(ItemRow.data, _text_type()),
+        maintain_column_froms=True,
+    )
+    return insert(target).from_select(list(_HIT_COLUMNS), source)
 
 
 def _facets(session: Session, table: str) -> dict[str, list[tuple[str, int]]]:
-    hits = text(f"SELECT id FROM {table}")
+    def grouped(sql: str) -> list[tuple[str, int]]:
+        return _pairs(session.execute(text(sql)))
+
     out: dict[str, list[tuple[str, int]]] = {}
-    out["kind"] = _pairs(
-        session.execute(
-            select(ItemRow.kind, func.count()).where(ItemRow.id.in_(hits)).group_by(ItemRow.kind)
-        )
+    out["kind"] = grouped(f"SELECT kind, count(*) FROM {table} GROUP BY kind")
+    out["country"] = grouped(
+        f"SELECT c.iso3, count(*) AS n FROM item_countries c JOIN {table} h ON h.id = c.item_id "
+        "GROUP BY c.iso3 ORDER BY n DESC LIMIT 20"
     )
-    out["country"] = _pairs(
-        session.execute(
-            select(ItemCountry.iso3, func.count())
-            .where(ItemCountry.item_id.in_(hits))
-            .group_by(ItemCountry.iso3)
-            .order_by(func.count().desc())
-            .limit(20)
-        )
+    out["theme"] = grouped(
+        f"SELECT t.theme, count(*) AS n FROM item_themes t JOIN {table} h ON h.id = t.item_id "
+        "GROUP BY t.theme ORDER BY n DESC"
     )
-    out["theme"] = _pairs(
-        session.execute(
-            select(ItemTheme.theme, func.count())
-            .where(ItemTheme.item_id.in_(hits))
-            .group_by(ItemTheme.theme)
-            .order_by(func.count().desc())
-        )
+    out["publisher"] = grouped(
+        f"SELECT publisher, count(*) AS n FROM {table} WHERE publisher IS NOT NULL "
+        "GROUP BY publisher ORDER BY n DESC LIMIT 20"
     )
-    out["publisher"] = _pairs(
-        session.execute(
-            select(DocumentRow.publisher, func.count())
-            .join(ItemRow, ItemRow.document_id == DocumentRow.id)
-            .where(ItemRow.id.in_(hits), DocumentRow.publisher.is_not(None))
-            .group_by(DocumentRow.publisher)
-            .order_by(func.count().desc())
-            .limit(20)
-        )
+    out["year"] = sorted(
+        grouped(
+            f"SELECT substr(date, 1, 4) AS y, count(*) FROM {table} WHERE date IS NOT NULL "
+            "GROUP BY substr(date, 1, 4)"
+        ),
+        reverse=True,
     )
-    # Grouped by the label: PostgreSQL sees two substr() calls with their own bound
-    # parameters as different expressions.
-    year = func.substr(DocumentRow.date, 1, 4).label("year")
-    years = session.execute(
-        select(year, func.count())
-        .join(ItemRow, ItemRow.document_id == DocumentRow.id)
-        .where(ItemRow.id.in_(hits), DocumentRow.date.is_not(None))
-        .group_by(year)
-    )
-    out["year"] = sorted(_pairs(years), reverse=True)
-    status_counts_: Counter[str] = Counter()
+    statuses_: Counter[str] = Counter()
     for status, n in session.execute(
-        select(func.coalesce(TrackedRow.status, "open").label("shown_status"), func.count())
-        .select_from(ItemRow)
-        .outerjoin(
-            TrackedRow,
-            and_(TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id),
+        text(
+            f"SELECT coalesce(t.status, 'open') AS s, count(*) FROM {table} h "
+            "LEFT JOIN tracked t ON t.subject_kind = 'ask' AND t.subject_id = h.ask_id "
+            "WHERE h.kind = 'recommendation' AND h.ask_id IS NOT NULL GROUP BY s"
         )
-        .where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation", ItemRow.ask_id.is_not(None))
-        .group_by(literal_column("shown_status"))
     ):
-        status_counts_[status] += n
+        statuses_[status] += int(n)
     for status, n in session.execute(
-        select(func.coalesce(TrackedRow.status, "announced").label("shown_status"), func.count())
-        .select_from(ItemRow)
-        .outerjoin(
-            TrackedRow,
-            and_(TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id),
+        text(
+            f"SELECT coalesce(t.status, 'announced') AS s, count(*) FROM {table} h "
+            "LEFT JOIN tracked t ON t.subject_kind = 'commitment' AND t.subject_id = h.id "
+            "WHERE h.kind = 'commitment' GROUP BY s"
         )
-        .where(ItemRow.id.in_(hits), ItemRow.kind == "commitment")
-        .group_by(literal_column("shown_status"))
     ):
-        status_counts_[status] += n
-    out["status"] = status_counts_.most_common()
-    kinds: Counter[str] = Counter()
-    # Counted per item: PostgreSQL has no min() over json to group by addressee.
-    for data in session.scalars(
-        select(ItemRow.data).where(ItemRow.id.in_(hits), ItemRow.kind == "recommendation")
-    ):
-        for kind in ((data or {}).get("addressee") or {}).get("kinds", []) or ["other"]:
-            kinds[kind] += 1
-    out["addressee_kind"] = kinds.most_common()
+        statuses_[status] += int(n)
+    out["status"] = statuses_.most_common()
+    # The addressee kinds live inside each item's JSON record: one pass counts them all, as
+    # text, portable across databases, without decoding every record.
+    sums = ", ".join(
+        f"sum(CASE WHEN data LIKE '%\"{kind}\"%' THEN 1 ELSE 0 END)" for kind in ADDRESSEE_KINDS
+    )
+    row = session.execute(text(f"SELECT {sums} FROM {table} WHERE kind = 'recommendation'")).one()
+    kinds = [(k, int(n or 0)) for k, n in zip(ADDRESSEE_KINDS, row, strict=True)]
+    out["addressee_kind"] = sorted((kv for kv in kinds if kv[1]), key=lambda kv: -kv[1])
     return {k: v for k, v in out.items() if v}
 
 
@@ -507,15 +509,11 @@ def related_items(session: Session, ask: AskSummary, *, limit: int = 8) -> Relat
     return Related(out["commitment"], out["figure"])
 
 
-def ask_timeline(members: list[tuple[ItemRow, DocumentRow]]) -> list[dict[str, Any]]:
+def ask_timeline(session: Session, ask_id: int) -> list[dict[str, Any]]:
     """Recommendations per year and publisher, for the ask's timeline chart."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for _item, doc in members:
-        if doc.date:
-            counts[(doc.date[:4], doc.publisher or "?")] += 1
     return [
         {"year": year, "publisher": publisher, "recommendations": n}
-        for (year, publisher), n in sorted(counts.items())
+        for year, publisher, n in summary_timeline(session, ask_id)
     ]
 
 
@@ -573,6 +571,7 @@ def scoped(
                 session.scalars(
                     select(ItemRow)
                     .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+                    .options(_DOCUMENT_WITHOUT_TEXT)
                     .where(ItemRow.kind == kind, ItemRow.id.in_(item_filter))
                     .order_by(DocumentRow.date.desc(), ItemRow.id)
                     .limit(limit)
@@ -584,6 +583,7 @@ def scoped(
         documents = list(
             session.scalars(
                 select(DocumentRow)
+                .options(defer(DocumentRow.text))
                 .where(
                     DocumentRow.id.in_(
                         select(ItemRow.document_id).where(ItemRow.id.in_(item_filter))
@@ -701,7 +701,12 @@ def commitments_view(
                 amounts_country[iso3] += amount
         chosen.sort(key=lambda c: (c.date or "", c.id), reverse=True)
         page_ids = [c.id for c in chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
-        rows = {r.id: r for r in session.scalars(select(ItemRow).where(ItemRow.id.in_(page_ids)))}
+        rows = {
+            r.id: r
+            for r in session.scalars(
+                select(ItemRow).where(ItemRow.id.in_(page_ids)).options(_DOCUMENT_WITHOUT_TEXT)
+            )
+        }
         for r in rows.values():
             _ = r.document
         return CommitmentsView(
