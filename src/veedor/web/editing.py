@@ -47,6 +47,11 @@ def _back(path: str, **message: str) -> RedirectResponse:
     return RedirectResponse(f"{path}?{query}" if query else path, status_code=303)
 
 
+def _no_nul(value: str | None) -> str | None:
+    """PostgreSQL refuses text holding NUL characters; no form field needs one."""
+    return value.replace("\x00", "") if value else value
+
+
 def _safe_next(value: str | None) -> str:
     return value if value and value.startswith("/") and not value.startswith("//") else "/"
 
@@ -73,7 +78,7 @@ def login(
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
     try:
-        user = check_password(session, email, password)
+        user = check_password(session, _no_nul(email) or "", password)
     except AuthError:
         return render(
             request,
@@ -204,6 +209,7 @@ def _status_form(
     expected_version: int | None,
 ) -> Response:
     who = _editor(request, session, csrf)
+    quote, url, note = _no_nul(quote), _no_nul(url), _no_nul(note)
     try:
         change = StatusChange(
             to=status,
@@ -341,7 +347,7 @@ def accept_form(
                 who,
                 to=status or None,
                 effective_date=effective_date or None,
-                note=(note or "").strip() or None,
+                note=(_no_nul(note) or "").strip() or None,
             )
     except (InvalidInputError, VeedorError) as exc:
         if isinstance(exc, NotFoundError):
@@ -359,7 +365,7 @@ def reject_form(
     note: OptionalText = None,
 ) -> Response:
     who = _editor(request, session, csrf)
-    reject(session, suggestion_id, who, note=(note or "").strip() or None)
+    reject(session, suggestion_id, who, note=(_no_nul(note) or "").strip() or None)
     return _back("/review", notice="review.rejected")
 
 
@@ -472,6 +478,7 @@ def correct_form(
     if item is None:
         raise NotFoundError(f"no item {item_id}")
     back = f"/documents/{item.document_id}"
+    addressee, countries = _no_nul(addressee), _no_nul(countries)
     codes = None
     if countries is not None:
         codes = [c.strip().upper() for c in countries.replace(";", ",").split(",") if c.strip()]
