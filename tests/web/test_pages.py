@@ -523,6 +523,11 @@ def test_review_accept_and_reject(site: Site) -> None:
     csrf = login(client)
     upload(client, csrf, [("hrw.txt", ASKS_DOC.encode(), "text/plain")])
     upload(client, csrf, [("wola.txt", NEWS_DOC.encode(), "text/plain")])
+    # Words in an ask's line stay apart (the template's whitespace control can glue them).
+    overview = tree(client.get("/").text)
+    metas = [m.text_content() for m in overview.xpath("//li[@class='ask-card']/div[@class='meta']")]
+    assert any("agreement across" in m for m in metas), metas
+    assert not [m for m in metas if re.search(r"\d[^\W\d_]|[^\W\d_]{2}\d", m)], metas
     page = tree(client.get("/review").text)
     accepts = page.xpath("//form[contains(@action, '/accept')]/@action")
     assert accepts, "the news document suggests a status change"
