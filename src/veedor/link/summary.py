@@ -252,15 +252,16 @@ def ask_members(
 
 def ask_timeline(session: Session, ask_id: int) -> list[tuple[str, str, int]]:
     """(year, publisher, recommendations) of an ask, for its timeline."""
-    year = func.substr(DocumentRow.date, 1, 4)
+    year = func.substr(DocumentRow.date, 1, 4).label("year")
+    # Grouped by the labels: PostgreSQL cannot tell two bound copies of an expression are equal.
     rows = session.execute(
-        select(year, func.coalesce(DocumentRow.publisher, "?"), func.count())
+        select(year, DocumentRow.publisher.label("publisher"), func.count())
         .join(ItemRow, ItemRow.document_id == DocumentRow.id)
         .where(ItemRow.ask_id == ask_id, DocumentRow.date.is_not(None))
-        .group_by(year, func.coalesce(DocumentRow.publisher, "?"))
-        .order_by(year)
+        .group_by("year", "publisher")
+        .order_by("year")
     ).all()
-    return [(str(y), str(p), int(n)) for y, p, n in rows]
+    return [(str(y), p or "?", int(n)) for y, p, n in rows]
 
 
 @dataclass(frozen=True, slots=True)
