@@ -140,7 +140,7 @@ def test_a_status_change_updates_the_feeds_that_cover_it(store: Store) -> None:
         assert "Se avanzó en parte." in (first.findtext(f"{A}summary") or "")
         link = first.find(f"{A}link")
         assert link is not None
-        assert link.get("href") == f"https://veedor.example.org/api/v1/asks/{ask}/status"
+        assert link.get("href") == f"https://veedor.example.org/asks/{ask}"
         if country_before is not None and iso3:
             assert new_id in entry_ids(valid(country_feed(session, iso3, options).to_xml()))
             assert new_id not in entry_ids(valid(country_before.to_xml()))

@@ -55,6 +55,10 @@ class FeedOptions:
     def api(self, path: str) -> str:
         return f"{self.base_url.rstrip('/')}{self.api_prefix}{path}"
 
+    def page(self, path: str) -> str:
+        """A web page of the app: what a person following the feed wants to open."""
+        return f"{self.base_url.rstrip('/')}{path}"
+
     def tag(self, specific: str) -> str:
         return f"tag:{self.authority},2026:{specific}"
 
@@ -121,7 +125,7 @@ def render(feed: Feed) -> bytes:
         sub(node, "id", entry.id)
         sub(node, "title", entry.title, type="text")
         sub(node, "updated", _stamp(entry.updated))
-        sub(node, "link", rel="alternate", href=entry.link, type="application/json")
+        sub(node, "link", rel="alternate", href=entry.link, type="text/html")
         who = sub(node, "author")
         sub(who, "name", entry.author)
         for term in entry.categories:
@@ -157,11 +161,9 @@ def _item_entries(
     entries = []
     for item, doc in rows:
         if item.kind == "recommendation" and item.ask_id is not None:
-            link = options.api(f"/asks/{item.ask_id}")
-        elif item.kind == "commitment":
-            link = options.api(f"/commitments/{item.id}")
+            link = options.page(f"/asks/{item.ask_id}")
         else:
-            link = options.api(f"/documents/{doc.id}")
+            link = options.page(f"/documents/{doc.id}?hl={item.start}-{item.end}#passage")
         source = doc.title or doc.source_name
         dated = f", {doc.date}" if doc.date else ""
         entries.append(
@@ -215,13 +217,17 @@ def _status_entries(
         if row.note:
             summary += f"\n\nNote: {row.note}"
         user = session.get(UserRow, row.user_id) if row.user_id is not None else None
-        plural = "asks" if row.subject_kind == "ask" else "commitments"
+        if row.subject_kind == "ask":
+            page = f"/asks/{row.subject_id}"
+        else:
+            commitment = session.get(ItemRow, row.subject_id)
+            page = f"/documents/{commitment.document_id}#i{row.subject_id}" if commitment else "/"
         entries.append(
             Entry(
                 id=options.tag(f"status/{row.id}"),
                 title=f"{label} is now {row.to_status}",
                 updated=_utc(row.created_at),
-                link=options.api(f"/{plural}/{row.subject_id}/status"),
+                link=options.page(page),
                 summary=summary,
                 # A display name only: feeds may be public, email addresses are not.
                 author=(user.name if user and user.name else "Veedor editor"),
