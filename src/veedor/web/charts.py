@@ -48,6 +48,9 @@ def bar(
     quantity: dict[str, Any] = {"field": y, "type": "quantitative", "title": y_title}
     if y_format:
         quantity["axis"] = {"format": y_format}
+        if y_format.endswith("s"):
+            # SI prefixes say G for a thousand million; money is said in billions.
+            quantity["axis"]["labelExpr"] = "replace(datum.label, 'G', 'B')"
     encoding: dict[str, Any] = (
         {"y": category, "x": quantity} if horizontal else {"x": category, "y": quantity}
     )
