@@ -30,6 +30,7 @@ from veedor.errors import (
     VeedorError,
 )
 from veedor.store import Store, open_store
+from veedor.web.session import COOKIE as SESSION_COOKIE
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +173,11 @@ def get_principal(request: Request, session: SessionDep) -> Principal:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return principal_for_token(session, header[7:].strip())
+    # A signed-in browser may read (a feed link on a page, say) with its session cookie; writes
+    # always need the header, so a cookie can never be used for a cross-site write.
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie and request.method in ("GET", "HEAD"):
+        return principal_for_token(session, cookie)
     settings: Settings = request.app.state.settings
     if settings.public:
         return ANONYMOUS_READER

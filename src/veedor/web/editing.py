@@ -18,6 +18,7 @@ from veedor.auth import Principal, check_password, create_token, require
 from veedor.errors import AuthError, InvalidInputError, NotFoundError, VeedorError
 from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, upload_name
 from veedor.link.service import merge_asks, move_item, split_ask
+from veedor.publish.searches import SearchSpec, save_search
 from veedor.store.models import DocumentRow, ItemRow
 from veedor.track.audit import record_action
 from veedor.track.corrections import Correction, correct_item, find_passage
@@ -457,6 +458,49 @@ def move_form(
         after={"ask": new_id},
     )
     return _back(f"/asks/{new_id}", notice="ask.moved")
+
+
+# --- saved searches -------------------------------------------------------------------------
+
+
+@router.post("/searches")
+def save_search_form(
+    request: Request,
+    session: SessionDep,
+    csrf: Csrf,
+    name: Annotated[str, Form(max_length=200)],
+    q: Annotated[str, Form(max_length=1000)] = "",
+    country: Annotated[str | None, Form(max_length=3)] = None,
+    theme: Annotated[str | None, Form(max_length=40)] = None,
+    publisher: Annotated[str | None, Form(max_length=300)] = None,
+    kind: Annotated[str | None, Form(max_length=20)] = None,
+) -> Response:
+    """Save the current search (any signed-in user) so its Atom feed has a stable address."""
+    who = signed_in(request, session)
+    if who is None:
+        raise AuthError("sign in to save a search")
+    check_csrf(request, csrf)
+    spec = SearchSpec(
+        query=q,
+        country=country or None,
+        theme=theme or None,
+        publisher=publisher or None,
+        kind=kind or None,
+    )
+    row = save_search(session, name, spec, owner_user_id=who.user_id, user_email=who.email)
+    params = {
+        k: v
+        for k, v in {
+            "q": q,
+            "country": country,
+            "theme": theme,
+            "publisher": publisher,
+            "kind": kind,
+            "saved": str(row.id),
+        }.items()
+        if v
+    }
+    return RedirectResponse(f"/search?{urlencode(params)}", status_code=303)
 
 
 # --- corrections ----------------------------------------------------------------------------

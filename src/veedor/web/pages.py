@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -131,6 +132,14 @@ def search_page(
         context["result"] = views.search_items(session, query)
         context["documents"] = search_documents(session, query.q, limit=5) if query.q else []
     context["all_statuses"] = [*statuses("ask"), *statuses("commitment")]
+    # The Atom feed follows the query and the filters a feed understands.
+    context["feed_params"] = {
+        k: v
+        for k, v in query.params().items()
+        if k in ("q", "country", "theme", "publisher", "kind")
+    }
+    saved = request.query_params.get("saved", "")
+    context["saved"] = int(saved) if saved.isdigit() else None
     return render(request, "search.html", context, principal=who)
 
 
@@ -387,6 +396,7 @@ def country_page(request: Request, session: SessionDep, iso3: str) -> Response:
             "name": country_name(code, pick_language(request)),
             "data": data,
             "search_param": {"country": code},
+            "feed": f"/feeds/countries/{code}.atom",
         },
         principal=who,
     )
@@ -415,6 +425,7 @@ def theme_page(request: Request, session: SessionDep, key: str) -> Response:
             "name": Translator(pick_language(request))(f"theme.{key}"),
             "data": data,
             "search_param": {"theme": key},
+            "feed": f"/feeds/search.atom?theme={key}",
         },
         principal=who,
     )
@@ -449,6 +460,7 @@ def publisher_page(request: Request, session: SessionDep, name: str) -> Response
             "group": publisher_group(name),
             "data": data,
             "search_param": {"publisher": name},
+            "feed": f"/feeds/publishers/{quote(name, safe='')}.atom",
         },
         principal=who,
     )

@@ -1,0 +1,81 @@
+"""Following things from the web pages: Atom feed links, saving a search, and what a signed-in
+browser's cookie may do in the API (read, never write)."""
+
+from __future__ import annotations
+
+from lxml import etree
+from sqlalchemy import select
+
+from tests.web import test_pages
+from tests.web.test_pages import EDITOR, Site, follow, login
+from veedor.publish.searches import list_saved
+from veedor.store.models import AskRow
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+# The page tests' fixtures: the sample corpus, copied for each test.
+corpus_db = test_pages.corpus_db
+site = test_pages.site
+
+
+def test_pages_advertise_their_feeds(site: Site) -> None:
+    client = site.client(public=True)
+    ask_id = site.scalar(select(AskRow.id).order_by(AskRow.id))
+    for path, feed in (
+        (f"/asks/{ask_id}", f"/feeds/asks/{ask_id}.atom"),
+        ("/countries/MEX", "/feeds/countries/MEX.atom"),
+        ("/themes/migration-asylum", "/feeds/search.atom?theme=migration-asylum"),
+        ("/search?q=asylum&country=MEX", "/feeds/search.atom?q=asylum&amp;country=MEX"),
+    ):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert f'href="{feed}"' in page.text, (path, feed)
+    atom = client.get(f"/feeds/asks/{ask_id}.atom")
+    assert atom.status_code == 200
+    assert etree.fromstring(atom.content).tag == f"{ATOM}feed"
+
+
+def test_a_signed_in_user_saves_a_search_and_follows_it(site: Site) -> None:
+    client = site.client()
+    csrf = login(client)
+    response = client.post(
+        "/searches",
+        data={"csrf": csrf, "name": "Asylum in Mexico", "q": "asylum", "country": "MEX"},
+    )
+    page = follow(client, response)
+    assert "saved=" in response.headers["location"]
+    with site.store.session() as session:
+        saved = list_saved(session)
+        assert [(s.name, s.query, s.filters) for s in saved] == [
+            ("Asylum in Mexico", "asylum", {"country": "MEX"})
+        ]
+        saved_id = saved[0].id
+    assert f"/feeds/saved/{saved_id}.atom" in page.text
+    # The browser's session cookie reads the feed of a private site.
+    feed = client.get(f"/feeds/saved/{saved_id}.atom")
+    assert feed.status_code == 200, feed.text
+    title = etree.fromstring(feed.content).find(f"{ATOM}title")
+    assert title is not None and "Asylum in Mexico" in (title.text or "")
+
+
+def test_saving_a_search_needs_a_login_and_a_valid_form(site: Site) -> None:
+    client = site.client(public=True)
+    refused = client.post("/searches", data={"csrf": "x", "name": "n", "q": "asylum"})
+    assert refused.status_code == 303 and refused.headers["location"].startswith("/login")
+    csrf = login(client)
+    bad = client.post("/searches", data={"csrf": "not-it", "name": "n", "q": "asylum"})
+    assert bad.status_code == 403
+    wrong = client.post("/searches", data={"csrf": csrf, "name": "n", "country": "XXX"})
+    assert wrong.status_code in (404, 422)
+    with site.store.session() as session:
+        assert list_saved(session) == []
+
+
+def test_the_session_cookie_reads_the_api_but_never_writes(site: Site) -> None:
+    client = site.client()
+    assert client.get("/api/v1/asks").status_code == 401
+    login(client, EDITOR)
+    assert client.get("/api/v1/asks").status_code == 200
+    ask_ids = site.rows(select(AskRow.id).order_by(AskRow.id).limit(2))
+    merge = client.post(f"/api/v1/asks/{ask_ids[0]}/merge", json={"source": ask_ids[1]})
+    assert merge.status_code == 401
+    assert site.scalar(select(AskRow.id).where(AskRow.id == ask_ids[1])) == ask_ids[1]
