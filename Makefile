@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= sqlite:///veedor.db
 
-.PHONY: install system-deps demo demo-batch test lint typecheck unit bench eval docs clean
+.PHONY: install system-deps assets demo demo-batch test lint typecheck unit bench eval docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo-batch: $(STAMP)
 ## system-deps: Debian packages for browser tests and PDF reports (chromium, poppler-utils, pango)
 system-deps:
 	./scripts/system-deps.sh
+
+## assets: re-vendor the pinned front-end packages (npm) into src/veedor/web/static/vendor
+assets:
+	./scripts/vendor-assets.sh
 
 ## test: lint, types and the whole test suite (browser tests included)
 test: system-deps lint typecheck unit
