@@ -134,7 +134,7 @@ def editor_state(browser: Browser, live: Live) -> StorageState:
     page.fill("#email", EDITOR)
     page.fill("#password", PASSWORD)
     page.click("form.login button[type=submit]")
-    page.wait_for_url(f"{live.url}/")
+    page.wait_for_url(f"{live.url}/", wait_until="domcontentloaded")
     state = context.storage_state()
     context.close()
     return state
@@ -150,7 +150,7 @@ def problems() -> Iterator[Problems]:
 @pytest.fixture
 def context(browser: Browser, editor_state: StorageState) -> Iterator[BrowserContext]:
     ctx = browser.new_context(storage_state=editor_state)
-    ctx.set_default_timeout(10_000)
+    ctx.set_default_timeout(30_000)
     yield ctx
     ctx.close()
 
@@ -168,7 +168,7 @@ def hits(page: Page) -> list[str]:
 
 def test_editor_journey(browser: Browser, live: Live, problems: Problems, tmp_path: Path) -> None:
     context = browser.new_context()
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)
     page = problems.watch(context.new_page())
     base = live.url
 
@@ -179,7 +179,7 @@ def test_editor_journey(browser: Browser, live: Live, problems: Problems, tmp_pa
     page.fill("#email", EDITOR)
     page.fill("#password", PASSWORD)
     page.click("form.login button[type=submit]")
-    page.wait_for_url(f"{base}/upload")
+    page.wait_for_url(f"{base}/upload", wait_until="domcontentloaded")
     assert page.locator(".who").inner_text().startswith(EDITOR)
 
     # Upload two documents; the script shows each file's progress and result.
