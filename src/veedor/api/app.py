@@ -109,8 +109,10 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         )
 
     @app.exception_handler(SQLAlchemyError)
-    async def database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
+    async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
         log.exception("database error")
+        if is_page(request):
+            return error_page(request, 503, "the database could not complete the request")
         return JSONResponse(
             error_body("database_error", "the database could not complete the request"),
             status_code=503,

@@ -35,13 +35,19 @@ def _themes() -> set[str]:
     return {k for k in load_json("themes.json") if not k.startswith("_")}
 
 
+def _known_country(iso3: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=iso3) is not None
+
+
 def _validate(item: ItemRow, fix: Correction) -> None:
     if fix.strength is not None:
         if item.kind != "recommendation":
             raise InvalidInputError("only recommendations have a strength")
         if fix.strength not in STRENGTHS:
             raise InvalidInputError(f"strength must be one of {', '.join(STRENGTHS)}")
-    bad = [c for c in fix.countries or [] if not _ISO3.match(c)]
+    bad = [c for c in fix.countries or [] if not _ISO3.match(c) or not _known_country(c)]
     if bad:
         raise InvalidInputError(f"countries are ISO 3166-1 alpha-3 codes like MEX; not {bad}")
     unknown = sorted(set(fix.themes or []) - _themes())

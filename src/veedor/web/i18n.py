@@ -56,5 +56,10 @@ class Translator:
         self._fallback = catalog(DEFAULT_LANGUAGE)
 
     def __call__(self, key: str, **values: object) -> str:
+        if str(values.get("n", "")) == "1":
+            # A count of one has its own wording where the language needs it ("1 result").
+            singular = f"{key}.one"
+            if singular in self._strings or singular in self._fallback:
+                key = singular
         template = self._strings.get(key) or self._fallback.get(key) or key
         return template.format(**values) if values else template

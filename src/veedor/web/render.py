@@ -139,9 +139,14 @@ def error_page(
 ) -> HTMLResponse:
     principal = None
     if session is not None:
+        from sqlalchemy.exc import SQLAlchemyError
+
         from veedor.web.session import signed_in
 
-        principal = signed_in(request, session)
+        try:
+            principal = signed_in(request, session)
+        except SQLAlchemyError:  # the error being reported may be the database itself
+            principal = None
     return render(
         request,
         "error.html",
