@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from veedor.extract.addressee import US_EXECUTIVE, resolver
-from veedor.extract.context import Sentence
+from veedor.extract.context import Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
@@ -153,9 +153,7 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
     money = [n for n in s.numbers if n.currency == "USD"]
     dates = s.dates
-    codes = s.country_codes
-    if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
-        codes = [c for c in codes if c != USA]
+    codes = own_countries(s) or passage_countries(s)
     extra: dict[str, object] = {}
     other = next((n for n in s.numbers if n.currency and n.currency != "USD"), None)
     if not money and other is not None:

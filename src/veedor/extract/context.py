@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from veedor.document import Block
 from veedor.extract.addressee import AddresseeContext
-from veedor.extract.countries import CountryMention, MentionIndex
+from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import Cues
 from veedor.extract.items import Addressee
@@ -46,6 +46,8 @@ class LeadIn:
     strength: str | None
     addressee: Addressee | None
     countries: list[str] = field(default_factory=list)
+    # The countries came from the passage before it, not from the lead-in's own words.
+    inherited: bool = False
 
 
 @dataclass
@@ -66,6 +68,12 @@ class DocContext:
     block_countries: list[str] = field(default_factory=list)
     previous_countries: list[str] = field(default_factory=list)
     block_so_far: list[str] = field(default_factory=list)
+    # Foreign countries the block before this one named (the paragraph before "These
+    # include:", the item before in a list).
+    previous_block: list[str] = field(default_factory=list)
+    # The section heading's countries while the text stays on them (a heading lost in
+    # conversion, or a passage on another country, ends them).
+    section_topic: list[str] = field(default_factory=list)
     # The foreign country the whole document is about, if one dominates its mentions.
     country: str | None = None
     # The document's country mentions, found in one pass.
@@ -114,3 +122,35 @@ class Sentence:
     def dates(self) -> list[DateMention]:
         """The dates in the sentence (found once, shared by the detectors)."""
         return find_dates(self.text, lang=self.doc.lang)
+
+
+def own_countries(s: Sentence) -> list[str]:
+    """The countries a sentence names, without the United States unless the sentence concerns
+    the US itself (its border, its asylum system): the US as the actor is not a topic."""
+    codes = s.country_codes
+    if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
+        return [c for c in codes if c != USA]
+    return codes
+
+
+def passage_countries(s: Sentence) -> list[str]:
+    """The countries of the passage, for an item that names none itself: the list's lead-in,
+    unless the item speaks of the whole region the sentence before it in the same block, the
+    section heading, the country the whole document is about."""
+    ctx = s.doc
+    if s.block.kind == "heading":
+        return []  # a heading opens a passage; what came before is another one
+    wide = country_matcher().region_wide(s.folded)
+    if not s.first_in_block and ctx.previous_countries and not wide:
+        return ctx.previous_countries
+    lead = ctx.lead_in
+    in_list = s.block.kind == "list_item" and lead is not None and bool(lead.countries)
+    if in_list and lead is not None and not (wide and lead.inherited):
+        return lead.countries
+    if wide:
+        return []
+    if s.block.kind == "list_item" and ctx.previous_block:
+        return ctx.previous_block  # the item before it, or the paragraph that opens the list
+    if ctx.section_topic:
+        return ctx.section_topic
+    return [ctx.country] if ctx.country else []

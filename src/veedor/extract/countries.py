@@ -65,11 +65,46 @@ class CountryMatcher:
             if excluded
             else None
         )
+        # "some Central American countries", "otros países centroamericanos": which members of
+        # the grouping are meant is not said, so it names none of them.
+        vague = [fold(t) for terms in data.get("vague_quantifiers", {}).values() for t in terms]
+        self._vague = (
+            re.compile(
+                r"(?<![\w])(?:"
+                + "|".join(re.escape(t) for t in sorted(vague, key=len, reverse=True))
+                + r")\s+(?:(?:countries|nations|governments|states|paises|naciones|gobiernos"
+                + r"|estados)\s+)?$"
+            )
+            if vague
+            else None
+        )
+        wide = [fold(t) for terms in data.get("region_wide", {}).values() for t in terms]
+        self._region_wide = _alternation(dict.fromkeys(wide))
+        openers = [fold(t) for terms in data.get("elaboration_openers", {}).values() for t in terms]
+        self._elaborates = (
+            re.compile(
+                r"^\W*(?:"
+                + "|".join(re.escape(t) for t in sorted(openers, key=len, reverse=True))
+                + r")(?!\w)"
+            )
+            if openers
+            else re.compile("(?!)")
+        )
         self._ignore_re = _alternation(dict.fromkeys(ignore))
         self._folded = folded
         self._exact = exact
         self._folded_re = _alternation(folded)
         self._exact_re = _alternation(exact)
+
+    def region_wide(self, folded_text: str) -> bool:
+        """Whether a (folded) passage speaks of the whole region ("all countries in the
+        region", "en el hemisferio")."""
+        return self._region_wide.search(folded_text) is not None
+
+    def elaborates(self, folded_text: str) -> bool:
+        """Whether a (folded) sentence opens by spelling out the one before it ("This includes
+        …", "En particular, …")."""
+        return self._elaborates.match(folded_text) is not None
 
     def is_country_name(self, folded_phrase: str) -> bool:
         entry = self._folded.get(folded_phrase) or self._exact.get(folded_phrase.upper())
@@ -113,6 +148,13 @@ class CountryMatcher:
                 f
                 for f in found
                 if not self._excluding.search(ft, max(floor, f.start - 40), f.start)
+            ]
+        if self._vague is not None and found:
+            found = [
+                f
+                for f in found
+                if f.how != "grouping"
+                or not self._vague.search(ft, max(floor, f.start - 40), f.start)
             ]
         return _drop_overlaps(found)
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from veedor.extract.context import Sentence
+from veedor.extract.context import Sentence, passage_countries
 from veedor.extract.countries import USA, CountryMention
 from veedor.extract.cues import phrase_body, phrase_pattern
 from veedor.extract.items import Item
@@ -299,7 +299,10 @@ def _country(s: Sentence, start: int, end: int, window: tuple[int, int]) -> str 
     from the United States") give way to the passage's country."""
     mentions = s.mentions
     if not mentions:
-        return None
+        # A figure in a passage about one country (a list under "The visit to Mexico ended in
+        # several agreements. These include:").
+        around = passage_countries(s)
+        return around[0] if len(around) == 1 else None
     lo, hi = window
     folded = s.folded
 

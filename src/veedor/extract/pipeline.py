@@ -17,7 +17,7 @@ from functools import cache
 from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
-from veedor.extract.context import DocContext, Sentence
+from veedor.extract.context import DocContext, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA, CountryMention
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 
 @cache
@@ -87,12 +87,6 @@ def _default_addressee(
     return US_EXECUTIVE if doc.meta.language in (None, "en") else None
 
 
-def _countries(s: Sentence, codes: list[str]) -> list[str]:
-    if USA in codes and not s.doc.cues.usa_domestic.search(s.folded):
-        codes = [c for c in codes if c != USA]
-    return codes
-
-
 def _heading_addressee(s: Sentence) -> Addressee | None:
     """The addressee a section heading names, if it is addressed ("… to Congress")."""
     who = resolver()
@@ -118,18 +112,6 @@ def _topic(mentions: list[CountryMention]) -> list[str]:
     return list(next(iter(named))) if len(named) == 1 else []
 
 
-def _context_countries(s: Sentence) -> list[str]:
-    """Countries of the passage, for a recommendation that names none itself."""
-    ctx = s.doc
-    if s.block.kind == "heading":
-        return []  # a heading opens a passage; what came before is another one
-    if ctx.previous_countries:
-        return ctx.previous_countries
-    if s.block.kind == "list_item" and ctx.lead_in is not None and ctx.lead_in.countries:
-        return ctx.lead_in.countries
-    return []
-
-
 def extract_document(doc: Document) -> list[Item]:
     """All items of a document, in text order."""
     lang = doc.meta.language or detect_language(doc.text) or "en"
@@ -153,22 +135,31 @@ def extract_document(doc: Document) -> list[Item]:
     themes = classifier()
     items: list[Item] = []
     last_block = -1
+    # A recommendation that named no country, for a sentence after it that spells it out.
+    vague: tuple[Item, int] | None = None
     for s, last_in_block in sentences:
         if s.block_index != last_block:
             if s.block.kind != "list_item":
                 ctx.lead_in = None
                 ctx.commitment_lead = None
             ctx.block_countries = _topic(places.find(s.block.start, s.block.end))
-            ctx.block_so_far = []
+            ctx.previous_block, ctx.block_so_far = ctx.block_so_far, []
             if s.block.kind == "heading":
-                ctx.section_countries = ctx.block_countries
+                ctx.section_countries = ctx.section_topic = ctx.block_countries
                 ctx.section_addressee = _heading_addressee(s)
+                ctx.previous_block = []
+            elif not set(ctx.block_countries) <= set(ctx.section_topic):
+                ctx.section_topic = []  # the text moved on to another country
             local = ctx.block_countries or ctx.section_countries
             ctx.who.country = local[0] if len(local) == 1 else doc_country
             last_block = s.block_index
         lead = recommendations.lead_in_of(s) if last_in_block else None
         if lead is not None:
             lead.countries = ctx.block_countries
+            if not lead.countries:
+                # "These include:" names nothing: the list is about what came just before.
+                lead.countries = ctx.block_so_far or ctx.previous_block
+                lead.inherited = True
             ctx.lead_in = lead
             recent = next((i for i in reversed(items) if i.kind != "figure"), None)
             if (
@@ -183,13 +174,17 @@ def extract_document(doc: Document) -> list[Item]:
                 )
             continue
         codes = s.country_codes
+        if vague is not None:
+            if s.block_index == vague[1] and country_matcher().elaborates(s.folded):
+                vague[0].fields["countries"] = own_countries(s) or vague[0].fields["countries"]
+            vague = None
         found = recommendations.detect(s)
         if found is not None:
             strength, addressee, confidence = found
             fields = {
                 "addressee": addressee.to_json() if addressee else None,
                 "strength": strength,
-                "countries": _countries(s, codes) or _context_countries(s),
+                "countries": own_countries(s) or passage_countries(s),
                 "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
                 "confidence": confidence,
             }
@@ -200,6 +195,8 @@ def extract_document(doc: Document) -> list[Item]:
             items.append(
                 Item(kind="recommendation", start=s.start, end=s.end, text=s.text, fields=fields)
             )
+            if not own_countries(s):
+                vague = (items[-1], s.block_index)
         else:
             commitment = commitments.detect(s)
             if commitment is None and ctx.commitment_lead is not None:
