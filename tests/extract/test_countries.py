@@ -207,3 +207,24 @@ def test_listed_commitments_and_figures_take_the_country_before_the_list(
 def test_a_country_named_in_the_item_wins_over_the_passage() -> None:
     found = recs("Argentina should reopen the archives of the dictatorship.", lang="en")
     assert found[0].fields["countries"] == ["ARG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        (
+            "The United States and Mexico announced a joint plan to expand labor visas.",
+            "en",
+            ["MEX", "USA"],
+        ),
+        (
+            "Estados Unidos y Guatemala firmaron conjuntamente un acuerdo sobre visas de trabajo.",
+            "es",
+            ["GTM", "USA"],
+        ),
+        ("The United States announced $20 million for shelters in Guatemala.", "en", ["GTM"]),
+    ],
+)
+def test_joint_commitments_concern_the_us_too(text: str, lang: str, codes: list[str]) -> None:
+    items = extract_blocks([("paragraph", text)], lang=lang)
+    assert _countries(items, "commitment") == [codes]

@@ -154,6 +154,8 @@ def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) ->
     money = [n for n in s.numbers if n.currency == "USD"]
     dates = s.dates
     codes = own_countries(s) or passage_countries(s)
+    if USA in s.country_codes and USA not in codes and country_matcher().bilateral(s.folded):
+        codes = [*codes, USA]  # the US and another government undertake it together
     extra: dict[str, object] = {}
     other = next((n for n in s.numbers if n.currency and n.currency != "USD"), None)
     if not money and other is not None:

@@ -90,6 +90,8 @@ class CountryMatcher:
             if openers
             else re.compile("(?!)")
         )
+        bilateral = [fold(t) for terms in data.get("bilateral_cues", {}).values() for t in terms]
+        self._bilateral = _alternation(dict.fromkeys(bilateral))
         self._ignore_re = _alternation(dict.fromkeys(ignore))
         self._folded = folded
         self._exact = exact
@@ -105,6 +107,11 @@ class CountryMatcher:
         """Whether a (folded) sentence opens by spelling out the one before it ("This includes
         …", "En particular, …")."""
         return self._elaborates.match(folded_text) is not None
+
+    def bilateral(self, folded_text: str) -> bool:
+        """Whether a (folded) sentence speaks of two governments acting together ("the two
+        governments adopted", "ambos gobiernos acordaron")."""
+        return self._bilateral.search(folded_text) is not None
 
     def is_country_name(self, folded_phrase: str) -> bool:
         entry = self._folded.get(folded_phrase) or self._exact.get(folded_phrase.upper())
