@@ -79,7 +79,7 @@ def test_feeds_and_saved_searches(db: str) -> None:
     assert code == 0
     root = ET.fromstring(out.strip().encode())
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert "is now in-progress" in out and "https://veedor.example.org/api/v1/asks/1" in out
+    assert "is now in-progress" in out and "https://veedor.example.org/asks/1" in out
     for args in (("country", "MEX"), ("search", "--q", "asilo", "--country", "MEX")):
         code, out = run("--db", db, "feed", *args)
         assert code == 0 and "<entry>" in out, out

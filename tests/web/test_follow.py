@@ -3,13 +3,16 @@ browser's cookie may do in the API (read, never write)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi.testclient import TestClient
 from lxml import etree
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.web import test_pages
-from tests.web.test_pages import EDITOR, Site, follow, login
+from tests.web.test_pages import EDITOR, PASSWORD, Site, follow, login
 from veedor.publish.searches import list_saved
-from veedor.store.models import AskRow
+from veedor.store.models import ApiTokenRow, AskRow
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # The page tests' fixtures: the sample corpus, copied for each test.
@@ -79,3 +82,28 @@ def test_the_session_cookie_reads_the_api_but_never_writes(site: Site) -> None:
     merge = client.post(f"/api/v1/asks/{ask_ids[0]}/merge", json={"source": ask_ids[1]})
     assert merge.status_code == 401
     assert site.scalar(select(AskRow.id).where(AskRow.id == ask_ids[1])) == ask_ids[1]
+
+
+def test_a_write_is_committed_before_its_response_is_sent(site: Site) -> None:
+    """The moment the login's response starts, another connection already sees the new session
+    token: a browser follows the redirect on a new connection at once, and must be signed in.
+    (Committing after the response was sent let that request race the commit.)"""
+    client = site.client()
+    app = client.app
+    seen: list[int] = []
+
+    async def watching(scope: Any, receive: Any, send: Any) -> None:
+        async def spy(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and scope["path"] == "/login":
+                seen.append(site.scalar(select(func.count()).select_from(ApiTokenRow)))
+            await send(message)
+
+        await app(scope, receive, spy)  # type: ignore[operator]
+
+    before = site.scalar(select(func.count()).select_from(ApiTokenRow))
+    with TestClient(watching, follow_redirects=False) as watched:
+        response = watched.post(
+            "/login", data={"email": EDITOR, "password": PASSWORD, "next": "/upload"}
+        )
+    assert response.status_code == 303
+    assert seen == [before + 1]

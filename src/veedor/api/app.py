@@ -167,7 +167,9 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Committed when the route returns, before the response is sent ("function" scope): a client
+# that follows a redirect, or reads right after a write, must see what the write did.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def get_principal(request: Request, session: SessionDep) -> Principal:
