@@ -26,8 +26,20 @@ function uploadWithProgress() {
     list.textContent = "";
     var csrf = form.querySelector("input[name=csrf]").value;
     var files = Array.prototype.slice.call(input.files);
+    var suggestions = 0;
     var next = function (i) {
-      if (i >= files.length) { input.value = ""; return; }
+      if (i >= files.length) {
+        input.value = "";
+        if (suggestions > 0) {
+          var p = document.createElement("p");
+          var review = document.createElement("a");
+          review.href = "/review";
+          review.textContent = strings.review + " (" + suggestions + ")";
+          p.appendChild(review);
+          list.parentNode.insertBefore(p, list.nextSibling);
+        }
+        return;
+      }
       var file = files[i];
       var li = document.createElement("li");
       var label = document.createElement("span");
@@ -47,7 +59,11 @@ function uploadWithProgress() {
         bar.value = 100;
         li.removeChild(bar);
         var result = null;
-        try { result = JSON.parse(xhr.responseText).results[0]; } catch (e) { result = null; }
+        try {
+          var body = JSON.parse(xhr.responseText);
+          result = body.results[0];
+          suggestions += body.suggestions || 0;
+        } catch (e) { result = null; }
         if (xhr.status >= 200 && xhr.status < 300 && result) {
           label.textContent = file.name + " — " + (result.status === "failed" ? strings.failed + ": " + (result.reason || "") : (result.status === "skipped" ? strings.skipped + (result.reason ? ": " + result.reason : "") : strings.done));
           li.className = "result-" + result.status;
