@@ -298,3 +298,22 @@ def test_extracted_items_link_in_memory() -> None:
     asks = link_batch([LinkInput.of(i, lang) for i, lang in zip(items, ("en", "es"), strict=True)])
     assert asks[0] == asks[1]
     assert get_embedder("use") is get_embedder("use")
+
+
+def test_the_same_request_of_another_country_is_another_ask() -> None:
+    def tps(text: str, lang: str, country: str) -> LinkInput:
+        return LinkInput(text, lang, US, ("migration-asylum",), (country,))
+
+    asks = link_batch(
+        [
+            tps("DHS should extend Temporary Protected Status for Venezuelans.", "en", "VEN"),
+            tps("DHS should extend Temporary Protected Status for Hondurans.", "en", "HND"),
+            tps("El gobierno debe extender el TPS para los venezolanos.", "es", "VEN"),
+            LinkInput(
+                "DHS should extend Temporary Protected Status.", "en", US, ("migration-asylum",), ()
+            ),
+        ]
+    )
+    assert asks[0] != asks[1], "another country, another ask"
+    assert asks[0] == asks[2], "the same country across languages still links"
+    assert asks[3] in (asks[0], asks[1]), "a request naming no country may join either"

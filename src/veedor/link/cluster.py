@@ -2,8 +2,10 @@
 
 Each recommendation joins the ask whose members are on average most similar to it (its mean
 cosine similarity to them, computed from the sum of their unit vectors), if that average reaches
-the threshold and the ask is addressed to the same family of actor; otherwise it starts a new
-ask. Averaging over members, rather than comparing with a centroid, keeps a large ask from
+the threshold, the ask is addressed to the same family of actor and it concerns at least one of
+the recommendation's countries (when both name some); otherwise it starts a new ask. The same
+request of another country ("extend TPS for Venezuelans" / "… for Hondurans") is another ask,
+however alike the words: the country one-hot alone moved those pairs too little. Averaging over members, rather than comparing with a centroid, keeps a large ask from
 drifting into a vague catch-all that attracts everything. The same procedure serves a new document (its
 recommendations against the existing asks, nothing else re-clustered) and a full re-link (every
 recommendation, oldest first).
@@ -33,9 +35,14 @@ _UNKNOWN = "unknown"
 
 @dataclass
 class AskCentroids:
-    """The asks known so far: their ids, families and summed member vectors."""
+    """The asks known so far: their ids, families and summed member vectors.
+
+    When ``country_dims`` is set, the last ``country_dims`` columns of every vector are its
+    countries (hashed one-hot, non-negative), so an ask's countries are the non-zero columns of
+    its sum: no separate bookkeeping, and asks loaded from their stored sums carry them too."""
 
     dim: int
+    country_dims: int = 0
     ids: list[int] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     _sums: Vectors = field(init=False)
@@ -103,6 +110,8 @@ class AskCentroids:
             )
             if known:
                 sims[~_compatible(fams, self.families)] = -1.0
+                if self.country_dims:
+                    sims[~self._same_countries(chunk, self._sums[:known])] = -1.0
             touched: list[int] = []  # rows created or grown inside this chunk
             for i, (vector, family) in enumerate(zip(chunk, fams, strict=True)):
                 best_row, best = -1, -1.0
@@ -111,6 +120,13 @@ class AskCentroids:
                     best_row, best = row, float(sims[i, row])
                 for row in touched:
                     if not _same_family(family, self.families[row]):
+                        continue
+                    if (
+                        self.country_dims
+                        and not self._same_countries(
+                            vector[None, :], self._sums[row : row + 1]
+                        ).all()
+                    ):
                         continue
                     s = float(vector @ self._sums[row]) / self._counts[row]
                     if s > best:
@@ -127,6 +143,15 @@ class AskCentroids:
                     self.add(ask_id, family, vector[None, :])
                     touched.append(len(self.ids) - 1)
                     out.append(ask_id)
+        return out
+
+    def _same_countries(self, rows: Vectors, sums: Vectors) -> npt.NDArray[np.bool_]:
+        """For each row × ask: True unless both name countries and none is shared."""
+        mine = (rows[:, -self.country_dims :] > 0).astype(np.float32)
+        theirs = (sums[:, -self.country_dims :] > 0).astype(np.float32)
+        shared = (mine @ theirs.T) > 0
+        unnamed = (mine.sum(axis=1) == 0)[:, None] | (theirs.sum(axis=1) == 0)[None, :]
+        out: npt.NDArray[np.bool_] = shared | unnamed
         return out
 
 

@@ -21,7 +21,13 @@ from veedor.errors import NotFoundError, VeedorError
 from veedor.link.action import addressee_family
 from veedor.link.cluster import DEFAULT_THRESHOLD, AskCentroids, Vectors
 from veedor.link.embed import Embedder, get_embedder
-from veedor.link.vectors import LinkInput, embed_actions, link_dim, link_vectors
+from veedor.link.vectors import (
+    LinkInput,
+    ask_centroids,
+    embed_actions,
+    link_dim,
+    link_vectors,
+)
 from veedor.store.models import (
     AskRow,
     DocumentRow,
@@ -155,7 +161,7 @@ def _vectors(session: Session, recs: Sequence[_Rec], embedder: Embedder) -> Vect
 
 
 def _known_asks(session: Session, embedder: Embedder) -> AskCentroids:
-    centroids = AskCentroids(dim=link_dim(embedder))
+    centroids = ask_centroids(link_dim(embedder))
     for ask_id, family, blob, size in session.execute(
         select(AskRow.id, AskRow.family, AskRow.centroid, AskRow.size)
         .where(AskRow.vector_model == embedder.name, AskRow.size > 0)
@@ -226,7 +232,7 @@ def relink_all(session: Session, options: LinkOptions | None = None) -> LinkRepo
     if not recs:
         return report
     vectors = _vectors(session, recs, embedder)
-    centroids = AskCentroids(dim=vectors.shape[1])
+    centroids = ask_centroids(vectors.shape[1])
     locked = [i for i, r in enumerate(recs) if r.locked and r.ask_id is not None]
     for i in locked:
         centroids.add(recs[i].ask_id, recs[i].family, vectors[i : i + 1])  # type: ignore[arg-type]

@@ -67,6 +67,11 @@ def link_dim(embedder: Embedder) -> int:
     return embedder.dim + len(THEMES) + _COUNTRY_DIMS
 
 
+def ask_centroids(dim: int) -> AskCentroids:
+    """An empty set of asks over linking vectors of ``dim`` columns (countries last)."""
+    return AskCentroids(dim=dim, country_dims=_COUNTRY_DIMS)
+
+
 def link_vectors(
     embeddings: Vectors,
     themes: Sequence[Sequence[str]],
@@ -115,5 +120,5 @@ def link_batch(
     vectors = link_vectors(
         embed_actions(inputs, model), [i.themes for i in inputs], [i.countries for i in inputs]
     )
-    centroids = AskCentroids(dim=vectors.shape[1])
+    centroids = ask_centroids(vectors.shape[1])
     return centroids.assign(vectors, [i.family for i in inputs], threshold=threshold, next_id=1)
