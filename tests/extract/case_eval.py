@@ -19,9 +19,12 @@ CASES = Path(__file__).resolve().parent.parent / "data" / "extraction_cases.json
 
 
 def load_cases() -> list[dict[str, Any]]:
-    return [
-        json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    return _load(CASES)
+
+
+def _load(path: Path | str) -> list[dict[str, Any]]:
+    text = Path(path).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def case_document(case: dict[str, Any]) -> tuple[Document, int]:
@@ -34,7 +37,12 @@ def case_document(case: dict[str, Any]) -> tuple[Document, int]:
         offset = len(text)
     text += case["text"]
     blocks.append(Block(ctx.get("block") or "paragraph", offset, len(text)))
-    meta = Metadata(language=case["lang"], date=ctx.get("date"), addressee=ctx.get("doc_addressee"))
+    meta = Metadata(
+        language=case["lang"],
+        date=ctx.get("date"),
+        addressee=ctx.get("doc_addressee"),
+        publisher=ctx.get("publisher"),
+    )
     doc = Document(
         source=case["id"],
         sha256="0" * 64,
@@ -61,6 +69,9 @@ class CaseReport:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     strength: Counter[bool] = field(default_factory=Counter)
     kinds: Counter[bool] = field(default_factory=Counter)
+    # Commitments: the dollar amount; figures: the first labelled figure's value.
+    amounts: Counter[bool] = field(default_factory=Counter)
+    values: Counter[bool] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     sets: dict[str, Counter[str]] = field(
         default_factory=lambda: {"countries": Counter(), "themes": Counter()}
@@ -81,15 +92,37 @@ class CaseReport:
         return counter[True] / total if total else 0.0
 
 
+def _same(got: object, want: object) -> bool:
+    """Amounts and values agree to within half a percent (fractions are rounded: 66.7)."""
+    if got is None or want is None:
+        return got is None and want is None
+    if not isinstance(got, int | float) or not isinstance(want, int | float):
+        return False
+    return abs(float(got) - float(want)) <= 0.005 * max(abs(float(want)), 1.0)
+
+
 def run(cases: list[dict[str, Any]] | None = None) -> CaseReport:
     report = CaseReport()
     for case in cases if cases is not None else load_cases():
         doc, offset = case_document(case)
-        label, item = predicted_label(extract_document(doc), offset)
+        items = [i for i in extract_document(doc) if i.end > offset]
+        label, item = predicted_label(items, offset)
         gold = case["label"]
         report.confusion[(gold, label)] += 1
         if gold != label:
             report.errors.append(f"{case['id']} gold={gold} got={label}: {case['text'][:110]}")
+        if gold == label == "commitment" and item is not None:
+            got_amount = item.fields.get("amount_usd")
+            report.amounts[_same(got_amount, case.get("amount_usd"))] += 1
+            if not _same(got_amount, case.get("amount_usd")):
+                report.errors.append(f"{case['id']} amount={got_amount} want={case['amount_usd']}")
+        if gold == label == "figure" and case.get("figures"):
+            want_value = case["figures"][0]["value"]
+            values = [i.fields.get("value") for i in items if i.kind == "figure"]
+            hit = any(_same(v, want_value) for v in values)
+            report.values[hit] += 1
+            if not hit:
+                report.errors.append(f"{case['id']} values={values} want={want_value}")
         if gold == label == "recommendation" and item is not None:
             report.strength[item.fields.get("strength") == case["strength"]] += 1
             got = frozenset((item.fields.get("addressee") or {}).get("kinds", []))
@@ -108,7 +141,7 @@ def run(cases: list[dict[str, Any]] | None = None) -> CaseReport:
 if __name__ == "__main__":
     import sys
 
-    rows = load_cases()
+    rows = load_cases() if len(sys.argv) < 2 or sys.argv[1] == "-v" else _load(sys.argv[1])
     for lang in ("en", "es"):
         r = run([c for c in rows if c["lang"] == lang])
         print(
@@ -122,6 +155,10 @@ if __name__ == "__main__":
             round(r.set_f1("countries"), 3),
             "themes",
             round(r.set_f1("themes"), 3),
+            "amounts",
+            round(r.accuracy(r.amounts), 3),
+            "values",
+            round(r.accuracy(r.values), 3),
         )
-        if "-v" in sys.argv:
+        if "-v" in sys.argv[1:]:
             print("\n".join(r.errors))

@@ -33,7 +33,7 @@ _STATE_BODY = re.compile(
     r"fiscal[ií]a|attorney|prosecutor|congress|congreso|senado|senate|autoridades|authorities|"
     r"fuerzas|armed forces|ejercito|army|cancilleria|gobierno|government|presidencia|"
     r"presidente|presidenta|president|poder judicial|corte|court|tribunal|instituto|institute|"
-    r"defensoria|guardia|national guard)\b"
+    r"defensoria|guardia|national guard|state|estado)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 # "both governments", "the two countries", "ambos gobiernos": the governments named so far.

@@ -67,6 +67,17 @@ _NON_GOVERNMENT = frozenset({"multilateral", "other"})
 _NOMINAL = re.compile(r"announcement|anuncio")
 
 
+_WORD_TAIL = re.compile(r"[\w-]*")
+
+
+def _window(folded: str, start: int, size: int) -> str:
+    """``folded[start:start + size]`` extended to the end of its last word, so that a cut
+    word ("to deport|ees") cannot match a cue."""
+    end = min(len(folded), start + size)
+    tail = _WORD_TAIL.match(folded, end)
+    return folded[start : tail.end() if tail else end]
+
+
 def _duration_months(folded: str) -> int | None:
     m = _DURATION.search(folded)
     if not m:
@@ -185,7 +196,7 @@ def _verb_commitment(s: Sentence) -> Item | None:
     folded = s.folded
     for m in cues.commitment_verbs.finditer(folded):
         verb = m.group()
-        after = folded[m.end() : m.end() + 60]
+        after = _window(folded, m.end(), 60)
         if verb in ("will", "would") and cues.will_not_action.match(after):
             continue
         if verb == "would" and not cues.reporting.search(folded, 0, m.start()):
@@ -193,8 +204,10 @@ def _verb_commitment(s: Sentence) -> Item | None:
         before = folded[: m.start()]
         if _NEGATED.search(before) or cues.hedges.search(before[-14:]):
             continue
+        if cues.uncertainty.search(before):
+            continue  # "it remains unclear whether the government will renew …"
         excluded = cues.commitment_exclusions.search(verb) or cues.commitment_exclusions.search(
-            after[:45]
+            _window(folded, m.end(), 45)
         )
         if excluded and not cues.promise_frames.search(folded):
             continue  # sanctions, expulsions, halts… unless framed as keeping a promise
@@ -224,10 +237,13 @@ def _funded_programme(s: Sentence) -> Item | None:
     for n in s.numbers:
         if n.currency != "USD":
             continue
-        window = s.folded[n.end : n.end + 60]
+        window = _window(s.folded, n.end, 60)
         if cues.commitment_nouns.search(window) and not cues.commitment_exclusions.search(window):
             # The actor is named before the amount; governments named after it are the
             # programme's beneficiaries ("… will help the governments of Guatemala and …").
+            named = resolver().find(s.folded[: n.start])
+            if named and not any(_government(h[2]) for h in named):
+                continue  # "The World Bank approved a $300 million loan": not a government
             actor = _named(s, 0, n.start) or _government(s.doc.who.last)
             actor = actor or _government(s.doc.who.default)
             if actor is not None:

@@ -56,6 +56,17 @@ class Cues:
     passive_commitment: re.Pattern[str]
     will_not_action: re.Pattern[str]
     conditional_openers: re.Pattern[str]
+    # "It is important to note that …": an impersonal cue followed by a verb of saying.
+    impersonal_vague: re.Pattern[str]
+    # "The new rule should take effect in March", "Deportations should rise": a modal that
+    # forecasts, when its subject names no actor.
+    forecast_predicates: re.Pattern[str]
+    # "The law requires that …": a legal text's requirement described, not prescribed.
+    legal_instruments: re.Pattern[str]
+    # "Recommendation 4: Establish …": a label that makes what follows a list item.
+    item_label: re.Pattern[str]
+    # "It remains unclear whether the government will …": not an announcement.
+    uncertainty: re.Pattern[str]
 
 
 @cache
@@ -93,4 +104,19 @@ def cues_for(lang: str | None) -> Cues:
         conditional_openers=re.compile(
             r"^[\"'(¿¡]*(?:" + phrase_body(data["conditional_openers"]) + r")\b"
         ),
+        impersonal_vague=re.compile(
+            r"^\s+(?:(?:to|que)\s+)?(?:" + phrase_body(data["impersonal_vague"]) + r")\b"
+        ),
+        forecast_predicates=re.compile(
+            r"^\s+(?:" + phrase_body(data["forecast_predicates"]) + r")(?![\w-])"
+        ),
+        legal_instruments=re.compile(
+            r"(?<![\w-])(?:" + phrase_body(data["legal_instruments"]) + r")\s+(?:also\s+|now\s+|"
+            r"tambien\s+|ya\s+)?$"
+        ),
+        item_label=re.compile(
+            r"^\s*(?:" + phrase_body(data["item_labels"]) + r")\s+(?:no\.\s*|n[.o]\s*)?"
+            r"(?:\d{1,2}|[ivx]{1,5}|[a-h])\s*[:.)\u2014\u2013-]\s*"
+        ),
+        uncertainty=phrase_pattern(data["uncertainty"]),
     )

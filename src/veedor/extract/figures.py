@@ -12,7 +12,7 @@ from veedor.extract.context import Sentence, passage_countries
 from veedor.extract.countries import USA, CountryMention
 from veedor.extract.cues import phrase_body, phrase_pattern
 from veedor.extract.items import Item
-from veedor.nlp.numbers import NumberMention, currency_code
+from veedor.nlp.numbers import WORD_NUMBERS, NumberMention, currency_code
 from veedor.nlp.text import fold
 from veedor.vocab import load_json, months
 
@@ -188,6 +188,21 @@ _MONTH_AFTER = re.compile(r"^\s*(?:-\s*\d{1,2}\s*)?(?:de\s+)?(?:" + _MONTH_NAMES
 _OUT_OF = re.compile(r"(?:\bout\s+of|\bin|\bde\s+cada)\s+$")
 _ONE_IN = re.compile(r"^\s+(?:out\s+of|in|de\s+cada)\s+\w+|^\s+of\s+the\b")
 _STATE_CODE = re.compile(r"\b[A-Z]{2}\s+$")
+# A rate's denominator: "2.4 per 100,000 inhabitants", "7,8 por cada 100.000 habitantes".
+_PER = r"(?:per|por(?:\s+cada)?)\s+(?P<den>1[0.,]?0{2,3}(?:[.,]0{3})?|cien\s+mil|mil)\b"
+_RATE_AFTER = re.compile(r"\s+" + _PER)
+_RATE_BASE_BEFORE = re.compile(r"\b(?:per|por|por\s+cada)\s+$")
+# "1 in 5", "one out of three", "una de cada tres": a share, as a percentage.
+_SMALL = (
+    r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|una?|dos|tres|cuatro|cinco|"
+    r"seis|siete|ocho|nueve|diez"
+)
+_PERCENT_AFTER = re.compile(
+    r"\W{1,3}(?:about\s+|some\s+|casi\s+|el\s+)?\d[\d.,]*\s*(?:%|percent|por\s*ciento)"
+)
+_RATIO = re.compile(
+    rf"(?<![\w.,])(?P<a>{_SMALL})\s+(?:in|out\s+of|de\s+cada)\s+(?P<b>{_SMALL}|cien|hundred)(?![\w])"
+)
 
 
 def _is_figure(
@@ -216,6 +231,10 @@ def _is_figure(
         return bool(units.duration_lead.search(folded[max(0, lead_end - 20) : lead_end]))
     after = text[n.end : n.end + 12]
     before = folded[max(0, n.start - 25) : n.start]
+    if _RATE_BASE_BEFORE.search(before):
+        return False  # the rate's base ("per 100,000")
+    if _RATE_AFTER.match(folded, n.end):
+        return True
     if _HYPHEN_DURATION.match(after) or _FOOTNOTE.search(before[-1:]):
         return False
     if units.not_before.search(before):
@@ -236,7 +255,8 @@ def _is_figure(
     counted = units.people.match(follows.lstrip()) or units.events.match(follows.lstrip())
     counted = counted or units.people_near.match(follows)
     if n.is_word:
-        return bool(counted or units.quantifier.search(before))
+        # A scaled number word is a quantity ("six million", "medio millón").
+        return bool(counted or units.quantifier.search(before) or n.value >= 1000)
     return bool(counted or units.quantifier.search(before) or n.value >= 10)
 
 
@@ -257,6 +277,44 @@ def _fractions(s: Sentence, units: _Units) -> list[Item]:
                     "subject": subject,
                     "country": _country(s, m.start(), m.end(), _window(s, m.start(), m.end())),
                     "as_of": _figure_as_of(s, _window(s, m.start(), m.end())),
+                },
+            )
+        )
+    return items
+
+
+def _ratio_value(raw: str) -> float | None:
+    raw = raw.strip()
+    if raw.isdigit():
+        return float(raw)
+    value = WORD_NUMBERS.get(raw) or {"hundred": 100, "cien": 100}.get(raw)
+    return float(value) if value else None
+
+
+def _ratios(s: Sentence) -> list[Item]:
+    """ "1 in 5 Venezuelans", "una de cada tres personas": a share, as a percentage."""
+    items = []
+    for m in _RATIO.finditer(s.folded):
+        a, b = _ratio_value(m.group("a")), _ratio_value(m.group("b"))
+        if a is None or b is None or not 0 < a < b:
+            continue
+        np_end, subject = _noun_phrase(s.folded, m.end())
+        if _PERCENT_AFTER.match(s.folded, np_end):
+            continue  # "one out of three Venezuelans—32.3 percent": the exact share says it
+        end = max(m.end(), np_end)
+        window = _window(s, m.start(), m.end())
+        items.append(
+            Item(
+                kind="figure",
+                start=s.start + m.start(),
+                end=s.start + end,
+                text=s.text[m.start() : end],
+                fields={
+                    "value": round(100 * a / b, 1),
+                    "unit": "percent",
+                    "subject": subject,
+                    "country": _country(s, m.start(), m.end(), window),
+                    "as_of": _figure_as_of(s, window),
                 },
             )
         )
@@ -352,7 +410,12 @@ def detect(s: Sentence) -> list[Item]:
     units = _units(s.doc.lang)
     date_spans = [(d.start, d.end) for d in s.dates]
     items: list[Item] = _fractions(s, units)
+    shares = _ratios(s) if s.numbers else []
+    items.extend(shares)
+    taken = [(i.start - s.start, i.end - s.start) for i in shares]
     for n in s.numbers:
+        if any(a <= n.start < b for a, b in taken):
+            continue
         if not _is_figure(n, s, units, date_spans):
             continue
         folded = s.folded
@@ -369,6 +432,9 @@ def detect(s: Sentence) -> list[Item]:
         elif percent:
             unit = "percent"
             np_end, subject = _noun_phrase(folded, n.end + percent.end())
+        elif rate := _RATE_AFTER.match(folded, n.end):
+            unit = "per " + " ".join(s.text[rate.start("den") : rate.end("den")].split())
+            np_end, subject = _noun_phrase(folded, rate.end())
         else:
             np_end, subject = _noun_phrase(folded, n.end)
             unit, subject = _unit(subject, s.text[n.end : np_end].strip().lower(), units)

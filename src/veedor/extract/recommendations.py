@@ -22,8 +22,11 @@ STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*[.)]+\s*\)?|\(?[ivx]{1,5}[.)]+|\(?[a-h][.)]+)\s+")
 _AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
 _QUOTE_OPEN = re.compile(r'"')
+# "the (urgent) need to act" is a noun; "the administration needs to act" is a modal.
 _NEED_AS_NOUN = re.compile(
-    r"\b(?:the|a|an|no|this|that|their|its|our|his|her|any|urgent|pressing|clear)\s+(?:[\w-]+\s+)?$"
+    r"\b(?:(?:the|a|an|no|this|that|their|its|our|his|her|any)\s+(?:(?:urgent|pressing|clear|"
+    r"real|growing|critical|obvious|immediate|continued|ongoing|genuine|great|greater|"
+    r"fundamental|evident|acute|dire|desperate)\s+)?|(?:urgent|pressing|clear)\s+)$"
 )
 _SUBORDINATE = re.compile(
     r"^\s*(?:while|although|though|because|since|as|if|even if|unless|aunque|mientras|porque|si)\b"
@@ -249,6 +252,10 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         first_person = s.doc.lang == "es" and (
             verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
         )
+        # "Se recomienda al Gobierno …", "It is recommended that …": the author, impersonally;
+        # "3. Urges the authorities to …" (a resolution's operative paragraph): the author.
+        first_person = first_person or verb.startswith(("se ", "it is "))
+        first_person = first_person or _operative(s, m.start(), verb)
         if (
             not first_person
             and not _is_author(s, subject)
@@ -287,6 +294,15 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     return found
 
 
+def _operative(s: Sentence, pos: int, verb: str) -> bool:
+    """A third-person request verb opening the sentence with no subject ("Urges the State
+    to …", "Insta al Estado a …"): the body issuing the text speaks."""
+    if NUMBERING.sub("", s.folded[:pos], count=1).strip(" \t\"'(-*\u2022"):
+        return False
+    head = verb.split()[0]
+    return head.endswith("s") if s.doc.lang == "en" else not head.endswith(("mos", "r"))
+
+
 def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     cues = s.doc.cues
     found = []
@@ -296,7 +312,7 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             clause_start, subject = _clause_subject(s.folded, pos)
             if _PURPOSE.search(subject):
                 continue  # "so that fewer people need to risk …": what the ask is for
-            if not subject.strip() and pos < 3 and strength == "should":
+            if not subject.strip() and pos < 3 and strength == "should" and cues.lang == "en":
                 continue  # "Should the talks fail, …" is a condition
             if _inside_quotes(s.folded, pos) or _reported(s, pos):
                 continue
@@ -325,6 +341,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue
             subj_text = s.text[clause_start:pos]
             target = who.subject(subj_text, subject, s.doc.who)
+            if target is None and cues.forecast_predicates.match(after):
+                continue  # "the new rule should take effect", "deportations should rise"
             found.append(Cue(strength, pos, m.end(), target, target is not None))
     return found
 
@@ -336,6 +354,10 @@ def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         for m in pattern.finditer(s.folded):
             if _inside_quotes(s.folded, m.start()) or _reported(s, m.start()):
                 continue
+            if cues.impersonal_vague.match(s.folded[m.end() : m.end() + 40]):
+                continue  # "it is important to note that", "es necesario recordar que"
+            if "requir" in m.group() and cues.legal_instruments.search(s.folded, 0, m.start()):
+                continue  # "the law requires that …" describes the law
             window = s.folded[m.end() : m.end() + 100]
             hits = who.find(window)
             phrase = m.group()
@@ -384,17 +406,24 @@ def _opening_verb(s: Sentence) -> str | None:
     """The first word after any numbering, if the sentence opens a list item or heading."""
     if not s.first_in_block:
         return None
-    rest = NUMBERING.sub("", s.folded, count=1)
+    rest = _strip_numbering(s)
     words = _WORD.findall(rest[:60])
     return words[0] if words else None
 
 
+def _strip_numbering(s: Sentence) -> str:
+    """The sentence without its numbering ("3.", "ii)") or label ("Recommendation 4:")."""
+    rest = s.doc.cues.item_label.sub("", s.folded, count=1)
+    return NUMBERING.sub("", rest, count=1)
+
+
 def _is_imperative(s: Sentence) -> bool:
     verb = _opening_verb(s)
-    if verb is None or s.block.kind not in ("list_item", "heading"):
+    labelled = s.doc.cues.item_label.match(s.folded) is not None
+    if verb is None or (s.block.kind not in ("list_item", "heading") and not labelled):
         return False
     cues = s.doc.cues
-    rest = NUMBERING.sub("", s.folded, count=1)
+    rest = _strip_numbering(s)
     words = _WORD.findall(rest[:80])
     if len(words) < 2:
         return False

@@ -36,6 +36,10 @@ NUMBER = re.compile(
     rf"(?<![\w.,\-/])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
     rf"(?:\s*(?P<scale>(?i:{_SCALE}))(?![\w]))?(?![^\W_])"
 )
+# "half a million", "medio millón": a half of a scale word.
+_HALF = re.compile(
+    r"(?<![\w-])(?:half\s+a|medio)\s+(?P<scale>million|billion|trillion|mill[oó]n)(?![\w])", re.I
+)
 _CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|USD\s?|U\.S\.\s?\$|\$|€|EUR\s?)\s?$")
 _CURRENCY_AFTER = re.compile(
     r"^\s*(?:(?:de\s+)?d[oó]lares(?:\s+estadounidenses)?|dollars|USD|US\$)", re.I
@@ -146,4 +150,7 @@ def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
                 currency = _other_currency(sign.group().strip())
                 start -= len(sign.group())
         found.append(NumberMention(start, end, value, currency, is_word))
-    return found
+    for m in _HALF.finditer(text):
+        value = 0.5 * SCALES[m.group("scale").lower()]
+        found.append(NumberMention(m.start(), m.end(), value, None, True))
+    return sorted(found, key=lambda n: n.start) if len(found) > 1 else found
