@@ -125,11 +125,15 @@ def run(cases: list[dict[str, Any]] | None = None) -> CaseReport:
                 report.errors.append(f"{case['id']} values={values} want={want_value}")
         if gold == label == "recommendation" and item is not None:
             report.strength[item.fields.get("strength") == case["strength"]] += 1
+            if item.fields.get("strength") != case["strength"]:
+                report.errors.append(f"{case['id']} strength={item.fields.get('strength')}")
             got = frozenset((item.fields.get("addressee") or {}).get("kinds", []))
             want_kinds = frozenset(case.get("addressee_kinds") or []) or gold_kinds(
                 case.get("addressee")
             )
             report.kinds[got == want_kinds] += 1
+            if got != want_kinds:
+                report.errors.append(f"{case['id']} kinds={sorted(got)} want={sorted(want_kinds)}")
             for name in ("countries", "themes"):
                 want, have = set(case.get(name) or []), set(item.fields.get(name) or [])
                 report.sets[name].update(

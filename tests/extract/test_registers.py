@@ -252,3 +252,105 @@ def figures(text: str, lang: str = "en") -> list[tuple[float, str]]:
 )
 def test_shares_halves_and_rates(text: str, lang: str, expected: list[tuple[float, str]]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "strength", "kinds"),
+    [
+        (
+            "The Inter-American Commission reiterates its call on the State of Peru to refrain "
+            "from lethal force.",
+            "en",
+            "urge",
+            ["foreign-government"],
+        ),
+        (
+            "The Commission also recommends that the State adopt a protocol for missing migrants.",
+            "en",
+            "urge",
+            None,
+        ),
+        (
+            "La CIDH reitera su llamado al Estado de Ecuador para que garantice la vida de los "
+            "detenidos.",
+            "es",
+            "urge",
+            ["foreign-government"],
+        ),
+        (
+            "The United States would be wise to fund local organizations in Honduras.",
+            "en",
+            "should",
+            ["us-executive"],
+        ),
+        (
+            "What is needed is a regional compact in which every country shares responsibility.",
+            "en",
+            "must",
+            None,
+        ),
+        (
+            "El Estado guatemalteco tiene la obligación de investigar a los responsables.",
+            "es",
+            "must",
+            ["foreign-government"],
+        ),
+        (
+            "Es hora de que Washington abandone la lógica de la disuasión.",
+            "es",
+            "should",
+            ["us-executive"],
+        ),
+        (
+            "All States must refrain from returning people to danger.",
+            "en",
+            "must",
+            ["foreign-government"],
+        ),
+        (
+            "We call on the Mexican Senate to reject the reform of the National Guard.",
+            "en",
+            "urge",
+            ["foreign-government"],
+        ),
+        # Spanish, no actor named: the government of the one country the item is about.
+        (
+            "Resulta imprescindible fortalecer la protección de personas defensoras en Colombia.",
+            "es",
+            "must",
+            ["foreign-government"],
+        ),
+    ],
+)
+def test_more_register_cues(text: str, lang: str, strength: str, kinds: list[str] | None) -> None:
+    found = recs(text, lang=lang, publisher=IACHR)
+    assert found, text
+    assert found[0].fields["strength"] == strength
+    if kinds is not None:
+        assert found[0].fields["addressee"]["kinds"] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Asked whether the United States should cut aid, the spokesperson declined.", "en"),
+        ("The measure would require that asylum seekers pass a higher screening standard.", "en"),
+        ("What should Washington do if Caracas refuses to hold a vote?", "en"),
+    ],
+)
+def test_more_lookalikes(text: str, lang: str) -> None:
+    assert not recs(text, lang=lang), text
+
+
+def test_a_lead_in_names_its_addressee_before_the_verb() -> None:
+    from tests.extract.test_rules import extract_blocks
+
+    items = extract_blocks(
+        [
+            ("paragraph", "Al Congreso de Guatemala le recomendamos:"),
+            ("list_item", "Aprobar la ley de búsqueda de personas desaparecidas."),
+        ],
+        lang="es",
+    )
+    found = [i for i in items if i.kind == "recommendation"]
+    assert found and found[0].fields["addressee"]["name"] == "Government of Guatemala"

@@ -215,6 +215,15 @@ class AddresseeResolver:
             return join([self.government_of(c) for m in named for c in m.iso3][:3])
         if mentions and _STATE_BODY.match(folded, head_at):
             return self.government_of(mentions[0].iso3[0])
+        first = mentions[0] if mentions else None
+        if (
+            first is not None
+            and first.how == "adjective"
+            and first.start == head_at
+            and len(first.iso3) == 1
+            and _STATE_BODY.match(folded, first.end + 1)
+        ):
+            return self.government_of(first.iso3[0])  # "the Mexican Senate", "Salvadoran police"
         return None
 
     def administration(self, date: str | None) -> str | None:

@@ -111,8 +111,10 @@ def cues_for(lang: str | None) -> Cues:
             r"^\s+(?:" + phrase_body(data["forecast_predicates"]) + r")(?![\w-])"
         ),
         legal_instruments=re.compile(
-            r"(?<![\w-])(?:" + phrase_body(data["legal_instruments"]) + r")\s+(?:also\s+|now\s+|"
-            r"tambien\s+|ya\s+)?$"
+            r"(?<![\w-])(?:"
+            + phrase_body(data["legal_instruments"])
+            + r")\s+(?:(?:also|now|would|will|"
+            r"could|may|tambien|ya)\s+)*$"
         ),
         item_label=re.compile(
             r"^\s*(?:" + phrase_body(data["item_labels"]) + r")\s+(?:no\.\s*|n[.o]\s*)?"

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from veedor.extract.addressee import BOTH, AddresseeResolver, join, resolver
-from veedor.extract.context import LeadIn, Sentence
+from veedor.extract.context import LeadIn, Sentence, own_countries, passage_countries
+from veedor.extract.countries import USA
 from veedor.extract.items import Addressee
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
@@ -65,6 +66,7 @@ _DETERMINERS = frozenset(
 _SHORT_VAGUE = re.compile(r"^\s+(?:be\s+done|happen|change|hacerse|cambiar)\b")
 _QUESTION_WORD = re.compile(
     r"^(?:[^:.!?]{1,40}:\s+)?[\"'¿(]*(?:what|how|why|which|who|que|como|por que|cual|cuales)\b"
+    r"(?!\s+(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required)\b)"  # "What is needed is …" asks
 )
 # A call to the public to join the author ("to join us at the march", "a acompañarnos en la
 # marcha") mobilises supporters; it is not a policy recommendation.
@@ -216,9 +218,16 @@ def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
     return words[0] in affected or " ".join(words[:2]) in affected
 
 
+# "The Commission also recommends": adverbs between the author and the verb.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|again|further|therefore|once\s+again|now|strongly|respectfully|firmly|"
+    r"urgently|thus|hereby|tambien|ademas|asimismo|nuevamente|respetuosamente|firmemente))+$"
+)
+
+
 def _is_author(s: Sentence, subject: str) -> bool:
     cues = s.doc.cues
-    tail = subject.strip().strip(",").strip()
+    tail = _TRAILING_ADVERBS.sub("", subject.strip().strip(",").strip())
     if not tail:
         return False
     words = _WORD.findall(tail)
@@ -226,7 +235,15 @@ def _is_author(s: Sentence, subject: str) -> bool:
         return True
     if any(tail.endswith(a) for a in cues.author_subjects if " " in a or a in {"we", "i"}):
         return True
-    return any(name and name in tail for name in s.doc.publisher_names)
+    if any(name and name in tail for name in s.doc.publisher_names):
+        return True
+    # "The Inter-American Commission" for the Inter-American Commission on Human Rights.
+    short = re.sub(r"^(?:the|la|el|los|las)\s+", "", tail)
+    return (
+        len(short) >= 12
+        and " " in short
+        and any(name.startswith(short + " ") for name in s.doc.publisher_names)
+    )
 
 
 def _reported(s: Sentence, pos: int) -> bool:
@@ -312,6 +329,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             clause_start, subject = _clause_subject(s.folded, pos)
             if _PURPOSE.search(subject):
                 continue  # "so that fewer people need to risk …": what the ask is for
+            if cues.uncertainty.search(subject):
+                continue  # "asked whether the United States should cut aid, …": a question
             if not subject.strip() and pos < 3 and strength == "should" and cues.lang == "en":
                 continue  # "Should the talks fail, …" is a condition
             if _inside_quotes(s.folded, pos) or _reported(s, pos):
@@ -390,7 +409,7 @@ def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue
             actor = action.group(1)
         hits = who.find(actor)
-        strength = "should" if "time" in m.group() else "must"
+        strength = "should" if re.search(r"time|hora|momento", m.group()) else "must"
         target = hits[0][2] if hits else None
         found.append(Cue(strength, m.start(), m.end(), target, target is not None))
     return found
@@ -470,7 +489,19 @@ def lead_in_of(s: Sentence) -> LeadIn | None:
         target = join([h[2] for h in named]) if named else who.named_government(s.text, s.folded)
         return LeadIn(strength=None, addressee=target)
     best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
-    return LeadIn(strength=best.strength, addressee=best.addressee or s.doc.who.default)
+    if best.addressee is None:
+        # "Al Congreso de Guatemala le recomendamos:", "To Congress, we recommend:".
+        named = who.find(s.folded)
+        named_one = named[0][2] if named else who.named_government(s.text, s.folded)
+        return LeadIn(strength=best.strength, addressee=named_one or s.doc.who.default)
+    return LeadIn(strength=best.strength, addressee=best.addressee)
+
+
+def _country_government(s: Sentence) -> Addressee | None:
+    """With no actor named and no default (a Spanish document), the government of the one
+    foreign country the item or its passage is about ("Se debe garantizar … en Guatemala")."""
+    codes = [c for c in own_countries(s) or passage_countries(s) if c != USA]
+    return resolver().government_of(codes[0]) if len(codes) == 1 else None
 
 
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
@@ -488,9 +519,9 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         addressee = join(targets) if len({t.name for t in targets}) > 1 else best.addressee
         if addressee is None and lead is not None and s.block.kind == "list_item":
             addressee = lead.addressee
-        addressee = addressee or s.doc.section_addressee
+        addressee = addressee or s.doc.section_addressee or s.doc.who.default
         confidence = 0.9 if best.explicit else 0.75
-        return best.strength, addressee or s.doc.who.default, confidence
+        return best.strength, addressee or _country_government(s), confidence
     in_list = lead is not None and s.block.kind == "list_item" and s.first_in_block
     if (
         in_list
@@ -498,9 +529,9 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         and lead.strength is not None
         and (s.doc.lang == "es" or _ask_item(s))
     ):
-        return lead.strength, lead.addressee or s.doc.who.default, 0.8
+        return lead.strength, lead.addressee or s.doc.who.default or _country_government(s), 0.8
     if _is_imperative(s):
         addressee = lead.addressee if lead is not None and lead.addressee else None
         addressee = addressee or s.doc.section_addressee or s.doc.who.default
-        return "imperative", addressee, 0.7
+        return "imperative", addressee or _country_government(s), 0.7
     return None
