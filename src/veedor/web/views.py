@@ -293,10 +293,23 @@ def highlight(text_: str, words: list[str]) -> Markup:
     return Markup("".join(out))
 
 
-def _filtered(q: SearchQuery) -> Select[Any]:
+def _words_match(words: list[str], dialect: str) -> Any:
+    """Items containing every word as a word or a word's start ("deport" finds "deportation"),
+    through the full-text index (FTS5 on SQLite, a tsvector GIN index on PostgreSQL). Words are
+    runs of word characters, so user input never reaches the query syntax."""
+    if dialect == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        return ItemRow.id.in_(
+            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :match").bindparams(match=match)
+        )
+    query = " & ".join(f"{w.lower()}:*" for w in words)
+    return func.to_tsvector("simple", ItemRow.text).op("@@")(func.to_tsquery("simple", query))
+
+
+def _filtered(q: SearchQuery, dialect: str) -> Select[Any]:
     query = select(ItemRow.id).join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-    for word in q.words:
-        query = query.where(ItemRow.text.ilike(f"%{word}%"))
+    if q.words:
+        query = query.where(_words_match(q.words, dialect))
     if q.kind:
         query = query.where(ItemRow.kind == q.kind)
     if q.country:
@@ -366,7 +379,8 @@ def search_items(session: Session, q: SearchQuery) -> SearchResult:
         )
     )
     try:
-        session.execute(_insert(table, _filtered(q)))
+        dialect = session.get_bind().dialect.name
+        session.execute(_insert(table, _filtered(q, dialect)))
         total = session.scalar(text(f"SELECT count(*) FROM {table}")) or 0
         ids = [
             r[0]
