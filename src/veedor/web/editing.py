@@ -516,6 +516,7 @@ def correct_form(
     addressee: Annotated[str | None, Form(max_length=300)] = None,
     countries: Annotated[str | None, Form(max_length=500)] = None,
     themes: Annotated[list[str] | None, Form()] = None,
+    themes_shown: Annotated[bool, Form()] = False,
 ) -> Response:
     who = _editor(request, session, csrf)
     item = session.get(ItemRow, item_id)
@@ -530,7 +531,8 @@ def correct_form(
         strength=strength or None,
         addressee=addressee,
         countries=codes,
-        themes=themes if item.kind == "recommendation" else None,
+        # Unticking every box sends no ``themes`` at all: the form says it showed them.
+        themes=(themes or []) if item.kind == "recommendation" and themes_shown else themes,
     )
     try:
         with session.begin_nested():
