@@ -226,7 +226,7 @@ def _status_form(
     except (InvalidInputError, VeedorError) as exc:
         if isinstance(exc, NotFoundError) and "document" not in str(exc):
             raise
-        return _back(back, error=str(exc))
+        return _back(back, error="form.failed", detail=str(exc))
     return _back(back, notice="status.saved")
 
 
@@ -353,7 +353,7 @@ def accept_form(
     except (InvalidInputError, VeedorError) as exc:
         if isinstance(exc, NotFoundError):
             raise
-        return _back("/review", error=str(exc))
+        return _back("/review", error="form.failed", detail=str(exc))
     return _back("/review", notice="review.accepted")
 
 
@@ -383,12 +383,12 @@ def merge_form(
 ) -> Response:
     who = _editor(request, session, csrf)
     if source == ask_id:
-        return _back(f"/asks/{ask_id}", error="an ask cannot be merged into itself")
+        return _back(f"/asks/{ask_id}", error="ask.merge_self")
     try:
         with session.begin_nested():
             merge_asks(session, ask_id, source, actor=who.email)
     except VeedorError as exc:
-        return _back(f"/asks/{ask_id}", error=str(exc))
+        return _back(f"/asks/{ask_id}", error="form.failed", detail=str(exc))
     record_action(
         session,
         action="ask.merge",
@@ -415,7 +415,7 @@ def split_form(
         with session.begin_nested():
             new_id = split_ask(session, ask_id, items, actor=who.email)
     except VeedorError as exc:
-        return _back(f"/asks/{ask_id}", error=str(exc))
+        return _back(f"/asks/{ask_id}", error="form.failed", detail=str(exc))
     record_action(
         session,
         action="ask.split",
@@ -446,7 +446,7 @@ def move_form(
         with session.begin_nested():
             new_id = move_item(session, item_id, target, actor=who.email)
     except VeedorError as exc:
-        return _back(f"/asks/{before}" if before else "/asks", error=str(exc))
+        return _back(f"/asks/{before}" if before else "/asks", error="form.failed", detail=str(exc))
     record_action(
         session,
         action="item.move",
@@ -538,5 +538,5 @@ def correct_form(
         with session.begin_nested():
             correct_item(session, item_id, fix, user_id=who.user_id, user_email=who.email)
     except InvalidInputError as exc:
-        return _back(back, error=str(exc))
+        return _back(back, error="form.failed", detail=str(exc))
     return RedirectResponse(f"{back}?notice=item.corrected_notice#i{item_id}", status_code=303)

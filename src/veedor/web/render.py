@@ -116,6 +116,8 @@ def render(
         "can_edit": bool(principal and principal.user_id and principal.allows("editor")),
         "csrf": csrf_for(cookie_token(request)),
         "version": __version__,
+        # The library's own words about what went wrong (English), after the page's heading.
+        "error_detail": request.query_params.get("detail"),
         "country_name": lambda iso3: country_name(iso3, lang),
         "number": lambda v: number(v, lang),
         "money": lambda v: money(v, lang),
