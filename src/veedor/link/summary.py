@@ -7,6 +7,7 @@ organisation in ``data/organisations.json`` (extend or override it with
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -281,6 +282,36 @@ def consensus(session: Session, flt: AskFilter) -> Consensus:
     return Consensus(groups=groups, rows=rows)
 
 
+_MATRICES: dict[tuple[str, str], tuple[tuple[int, int], np.ndarray, np.ndarray]] = {}
+_MATRICES_LOCK = threading.Lock()
+
+
+def _vector_matrix(session: Session, model: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every stored vector of ``model`` as (item ids, matrix), kept in memory between calls
+    until a vector is added or removed ("more like this" must not re-read them all)."""
+    count, top = session.execute(
+        select(func.count(), func.max(ItemVector.item_id)).where(ItemVector.model == model)
+    ).one()
+    version = (int(count or 0), int(top or 0))
+    key = (str(session.get_bind().engine.url), model)
+    with _MATRICES_LOCK:
+        found = _MATRICES.get(key)
+    if found is not None and found[0] == version:
+        return found[1], found[2]
+    ids: list[int] = []
+    blocks: list[np.ndarray] = []
+    for vid, vector in session.execute(
+        select(ItemVector.item_id, ItemVector.vector).where(ItemVector.model == model)
+    ):
+        ids.append(vid)
+        blocks.append(np.frombuffer(vector, dtype=np.float32))
+    id_array = np.asarray(ids, dtype=np.int64)
+    matrix = np.vstack(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
+    with _MATRICES_LOCK:
+        _MATRICES[key] = (version, id_array, matrix)
+    return id_array, matrix
+
+
 @dataclass(frozen=True, slots=True)
 class SimilarItem:
     item_id: int
@@ -317,19 +348,15 @@ def similar(
         query_vector = embedder.embed([LinkInput(text, None, (), (), ()).action])[0]
     else:
         raise NotFoundError("give an item id or a text to compare with")
-    ids: list[int] = []
-    blocks: list[Any] = []
-    for vid, vector in session.execute(
-        select(ItemVector.item_id, ItemVector.vector).where(ItemVector.model == embedder.name)
-    ):
-        if vid != item_id:
-            ids.append(vid)
-            blocks.append(np.frombuffer(vector, dtype=np.float32))
-    if not ids:
+    ids, matrix = _vector_matrix(session, embedder.name)
+    if item_id is not None:
+        keep = ids != item_id
+        ids, matrix = ids[keep], matrix[keep]
+    if not len(ids):
         return []
-    scores = np.vstack(blocks) @ query_vector
+    scores = matrix @ query_vector
     order = np.argsort(-scores)[:limit]
-    top = [ids[i] for i in order]
+    top = [int(ids[i]) for i in order]
     rows = {
         r.id: r
         for r in session.execute(
