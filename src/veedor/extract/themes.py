@@ -12,9 +12,10 @@ from veedor.nlp.patterns import phrase_body
 from veedor.nlp.text import fold
 from veedor.vocab import load_json
 
-# A theme needs this many distinct term hits to be assigned when another theme scores higher;
-# the best-scoring theme is always kept.
+# At most this many themes, the ones with the most distinct term hits first.
 MAX_THEMES = 4
+# How far into a sentence its author may be named ("The Special Rapporteur on ... urges").
+_SPEAKER_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,34 @@ class ThemeClassifier:
                 )
                 pats.append(_ThemePatterns(key, folded, acronyms))
             self._patterns[lang] = pats
+        verbs = data.get("_speaker_verbs", {})
+        self._speaker: dict[str, re.Pattern[str] | None] = {
+            lang: (
+                re.compile(
+                    r"^\W*(?:(?:the|la|el|los|las)\s+)?[a-z][\w.'-]*"
+                    + rf"(?:\s+[\w.'-]+){{0,{_SPEAKER_WORDS}}}?"
+                    + r"\s+(?:also\s+|further\s+|again\s+|once again\s+|tambien\s+|nuevamente\s+)?"
+                    + r"(?:"
+                    + phrase_body(fold(v) for v in verbs[lang])
+                    + r")\b"
+                )
+                if verbs.get(lang)
+                else None
+            )
+            for lang in ("en", "es")
+        }
+
+    def speaker_end(self, folded_text: str, *, lang: str) -> int:
+        """Where the topic starts: after an opening 'The Commission urges', else 0."""
+        pattern = self._speaker.get(lang)
+        m = pattern.match(folded_text) if pattern is not None else None
+        return m.end() if m else 0
 
     def scores(self, text: str, *, lang: str, folded_text: str | None = None) -> Counter[str]:
         ft = folded_text if folded_text is not None else fold(text)
+        start = self.speaker_end(ft, lang=lang)
+        if start:
+            text, ft = text[start:], ft[start:]
         counts: Counter[str] = Counter()
         for pat in self._patterns.get(lang, self._patterns["en"]):
             hits: set[str] = set()
