@@ -16,6 +16,7 @@ WEB_DIR = Path(__file__).parent
 
 
 def mount_web(app: FastAPI) -> None:
+    from veedor.web.admin import router as admin_router
     from veedor.web.editing import router as editing_router
     from veedor.web.pages import router as pages_router
     from veedor.web.reports import router as reports_router
@@ -24,3 +25,4 @@ def mount_web(app: FastAPI) -> None:
     app.include_router(pages_router)
     app.include_router(editing_router)
     app.include_router(reports_router)
+    app.include_router(admin_router)

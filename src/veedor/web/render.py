@@ -114,6 +114,7 @@ def render(
         "languages": languages(),
         "user": principal if principal and principal.user_id else None,
         "can_edit": bool(principal and principal.user_id and principal.allows("editor")),
+        "is_admin": bool(principal and principal.user_id and principal.allows("admin")),
         "csrf": csrf_for(cookie_token(request)),
         "version": __version__,
         # The library's own words about what went wrong (English), after the page's heading.
