@@ -107,3 +107,28 @@ def test_a_write_is_committed_before_its_response_is_sent(site: Site) -> None:
         )
     assert response.status_code == 303
     assert seen == [before + 1]
+
+
+def test_saved_searches_are_listed_and_deleted_by_their_owner(site: Site) -> None:
+    client = site.client()
+    csrf = login(client)
+    client.post("/searches", data={"csrf": csrf, "name": "Deportations", "q": "deport"})
+    page = client.get("/searches")
+    assert page.status_code == 200
+    with site.store.session() as session:
+        (saved,) = list_saved(session)
+    assert "Deportations" in page.text and f"/feeds/saved/{saved.id}.atom" in page.text
+    assert 'href="/search?q=deport"' in page.text
+    other = site.client()
+    login(other, test_pages.VIEWER)
+    refused = other.post(f"/searches/{saved.id}/delete", data={"csrf": csrf_of_page(other)})
+    assert refused.status_code == 403
+    deleted = client.post(f"/searches/{saved.id}/delete", data={"csrf": csrf})
+    assert deleted.status_code == 303
+    with site.store.session() as session:
+        assert list_saved(session) == []
+    assert "Deportations" not in client.get("/searches").text
+
+
+def csrf_of_page(client: TestClient) -> str:
+    return test_pages.csrf_of(client.get("/searches").text)

@@ -15,10 +15,22 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from veedor.api.app import SessionDep
 from veedor.auth import Principal, check_password, create_token, require
-from veedor.errors import AuthError, InvalidInputError, NotFoundError, VeedorError
+from veedor.errors import (
+    AuthError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    VeedorError,
+)
 from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, upload_name
 from veedor.link.service import merge_asks, move_item, split_ask
-from veedor.publish.searches import SearchSpec, save_search
+from veedor.publish.searches import (
+    SearchSpec,
+    delete_saved,
+    get_saved,
+    list_saved,
+    save_search,
+)
 from veedor.store.models import DocumentRow, ItemRow
 from veedor.track.audit import record_action
 from veedor.track.corrections import Correction, correct_item, find_passage
@@ -501,6 +513,46 @@ def save_search_form(
         if v
     }
     return RedirectResponse(f"/search?{urlencode(params)}", status_code=303)
+
+
+@router.get("/searches", response_class=HTMLResponse)
+def saved_searches_page(request: Request, session: SessionDep) -> Response:
+    """The signed-in user's saved searches, each with its search and its feed."""
+    who = signed_in(request, session)
+    if who is None:
+        raise AuthError("sign in to see your saved searches")
+    rows = list_saved(session, owner_user_id=who.user_id)
+    searches = [
+        {
+            "id": row.id,
+            "name": row.name,
+            "query": row.query,
+            "filters": dict(row.filters or {}),
+            "params": {"q": row.query, **dict(row.filters or {})},
+        }
+        for row in rows
+    ]
+    return render(
+        request,
+        "searches.html",
+        {"searches": searches, "notice": request.query_params.get("notice")},
+        principal=who,
+    )
+
+
+@router.post("/searches/{saved_id}/delete")
+def delete_search_form(
+    request: Request, session: SessionDep, saved_id: int, csrf: Csrf
+) -> Response:
+    who = signed_in(request, session)
+    if who is None:
+        raise AuthError("sign in to change your saved searches")
+    check_csrf(request, csrf)
+    row = get_saved(session, saved_id)
+    if row.owner_user_id != who.user_id and not who.allows("admin"):
+        raise PermissionDeniedError("this saved search belongs to someone else")
+    delete_saved(session, saved_id, user_id=who.user_id, user_email=who.email)
+    return _back("/searches", notice="searches.deleted")
 
 
 # --- corrections ----------------------------------------------------------------------------
