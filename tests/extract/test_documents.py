@@ -1,0 +1,55 @@
+"""Floors on whole fictional documents read and extracted end to end (tests/data/documents).
+
+Measured values are in the CHANGELOG; floors sit a little below them. The first measurement,
+before any fix made for these documents, is the honest estimate for unseen documents: rec F1
+.911, commitment F1 .776, figure F1 .933 (EN .875/.737/.930, ES .968/.909/.941).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.doc_eval import DOCUMENTS, language, load_gold, run, scores
+from veedor.ingest.pipeline import read_document
+
+FLOORS = {
+    "recommendation": 0.89,
+    "commitment": 0.75,
+    "figure": 0.91,
+    "strength": 0.95,
+    "addressee_kind": 0.95,
+    "amount": 0.92,
+    "actor_kind": 0.82,
+    "value": 0.98,
+    "countries": 0.85,
+    "themes": 0.68,
+}
+LANGUAGE_FLOORS = {
+    "en": {"recommendation": 0.85, "commitment": 0.71, "figure": 0.91},
+    "es": {"recommendation": 0.94, "commitment": 0.88, "figure": 0.92},
+}
+
+
+def test_documents_stay_above_floors() -> None:
+    got = scores(run())
+    below = {k: round(got[k], 3) for k, floor in FLOORS.items() if got[k] < floor}
+    assert not below, f"below floors {FLOORS}: {below}"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_documents_per_language(lang: str) -> None:
+    got = scores(run([r for r in load_gold() if language(r) == lang]))
+    floors = LANGUAGE_FLOORS[lang]
+    below = {k: round(got[k], 3) for k, floor in floors.items() if got[k] < floor}
+    assert not below, f"{lang} below floors {floors}: {below}"
+
+
+@pytest.mark.parametrize("row", load_gold(), ids=lambda r: r["file"])
+def test_documents_are_marked_fictional_and_labels_are_spans(row: dict[str, object]) -> None:
+    doc = read_document(DOCUMENTS / str(row["file"]))
+    assert "FICTIONAL TEST DOCUMENT" in doc.text or "DOCUMENTO DE PRUEBA FICTICIO" in doc.text
+    for key in ("recommendations", "commitments", "figures"):
+        items = row[key]
+        assert isinstance(items, list)
+        for item in items:
+            assert item["text"] in doc.text, item["text"]
