@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from veedor.errors import AuthError, InvalidInputError, NotFoundError, PermissionDeniedError
@@ -22,6 +22,7 @@ from veedor.store.models import ApiTokenRow, UserRow
 from veedor.track.audit import record_action
 
 ROLES = ("viewer", "editor", "admin")
+TOKEN_SCOPES = ("full", "feeds")
 _RANK = {role: n for n, role in enumerate(ROLES)}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 10
@@ -35,6 +36,8 @@ class Principal:
     user_id: int | None
     email: str | None
     role: str  # "anonymous" for public read-only access
+    # "full", or "feeds" for a key that may only read Atom feeds.
+    scope: str = "full"
 
     def allows(self, role: str) -> bool:
         return self.role in _RANK and _RANK[self.role] >= _RANK[role]
@@ -130,10 +133,16 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(session: Session, user: UserRow, *, name: str = "api") -> str:
+def create_token(session: Session, user: UserRow, *, name: str = "api", scope: str = "full") -> str:
     """A new API token for ``user``; the plain token is returned once and never stored."""
-    token = "vdr_" + secrets.token_urlsafe(32)
-    session.add(ApiTokenRow(user_id=user.id, name=name, token_hash=_digest(token), revoked=False))
+    if scope not in TOKEN_SCOPES:
+        raise InvalidInputError(f"a token's scope is one of {', '.join(TOKEN_SCOPES)}")
+    token = ("vdrf_" if scope == "feeds" else "vdr_") + secrets.token_urlsafe(32)
+    session.add(
+        ApiTokenRow(
+            user_id=user.id, name=name, token_hash=_digest(token), revoked=False, scope=scope
+        )
+    )
     session.flush()
     record_action(
         session,
@@ -142,9 +151,20 @@ def create_token(session: Session, user: UserRow, *, name: str = "api") -> str:
         target_id=user.id,
         user_id=user.id,
         user_email=user.email,
-        after={"name": name},
+        after={"name": name, "scope": scope},
     )
     return token
+
+
+def create_feed_key(session: Session, user: UserRow) -> str:
+    """A key that only reads Atom feeds, for a feed reader's URLs (``?key=…``); the user's
+    earlier feed keys are revoked, so at most one is live."""
+    session.execute(
+        update(ApiTokenRow)
+        .where(ApiTokenRow.user_id == user.id, ApiTokenRow.scope == "feeds")
+        .values(revoked=True)
+    )
+    return create_token(session, user, name="feed key", scope="feeds")
 
 
 def principal_for_token(session: Session, token: str) -> Principal:
@@ -156,4 +176,4 @@ def principal_for_token(session: Session, token: str) -> Principal:
     user = session.get(UserRow, row.user_id)
     if user is None or not user.active:
         raise AuthError("this token's user is disabled")
-    return Principal(user.id, user.email, user.role)
+    return Principal(user.id, user.email, user.role, scope=row.scope or "full")

@@ -3,6 +3,7 @@ browser's cookie may do in the API (read, never write)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -11,8 +12,9 @@ from sqlalchemy import func, select
 
 from tests.web import test_pages
 from tests.web.test_pages import EDITOR, PASSWORD, Site, follow, login
+from veedor.auth import create_token
 from veedor.publish.searches import list_saved
-from veedor.store.models import ApiTokenRow, AskRow
+from veedor.store.models import ApiTokenRow, AskRow, UserRow
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # The page tests' fixtures: the sample corpus, copied for each test.
@@ -132,3 +134,37 @@ def test_saved_searches_are_listed_and_deleted_by_their_owner(site: Site) -> Non
 
 def csrf_of_page(client: TestClient) -> str:
     return test_pages.csrf_of(client.get("/searches").text)
+
+
+def test_a_private_feed_key_reads_feeds_and_nothing_else(site: Site) -> None:
+    client = site.client()
+    csrf = login(client)
+    client.post("/searches", data={"csrf": csrf, "name": "Asylum", "q": "asylum"})
+    with site.store.session() as session:
+        (saved,) = list_saved(session)
+    page = client.post("/searches/feed-key", data={"csrf": csrf})
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    key = re.search(r"vdrf_[A-Za-z0-9_-]+", page.text)
+    assert key, "the new key is shown once"
+    assert f"/feeds/saved/{saved.id}.atom?key={key.group(0)}" in page.text
+
+    reader = site.client()  # a feed reader: no cookie, no header
+    path = f"/feeds/saved/{saved.id}.atom"
+    assert reader.get(path).status_code == 401
+    feed = reader.get(path, params={"key": key.group(0)})
+    assert feed.status_code == 200
+    self_link = etree.fromstring(feed.content).find(f"{ATOM}link[@rel='self']")
+    assert self_link is not None and "key=" not in self_link.get("href", "")
+    # The key opens nothing but feeds, and an API token never goes in a URL.
+    api = reader.get("/api/v1/asks", headers={"Authorization": f"Bearer {key.group(0)}"})
+    assert api.status_code == 401
+    browser = site.client()
+    browser.cookies.set("veedor_session", key.group(0))
+    assert browser.get("/").status_code == 303  # not a login either
+    with site.store.session() as session:
+        user = session.scalars(select(UserRow).where(UserRow.email == EDITOR)).one()
+        token = create_token(session, user)
+    assert reader.get(path, params={"key": token}).status_code == 401
+    # A new key retires the old one.
+    client.post("/searches/feed-key", data={"csrf": csrf})
+    assert reader.get(path, params={"key": key.group(0)}).status_code == 401

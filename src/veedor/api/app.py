@@ -174,9 +174,21 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 def get_principal(request: Request, session: SessionDep) -> Principal:
     """Who is asking: the token's user; anonymous readers only on a public site."""
+    feeds = request.url.path.startswith("/feeds/")
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        return principal_for_token(session, header[7:].strip())
+        principal = principal_for_token(session, header[7:].strip())
+        if principal.scope == "feeds" and not feeds:
+            raise AuthError("this key only reads Atom feeds; use an API token")
+        return principal
+    # A feed reader carries a feed key in the URL: only feed keys, never API tokens, which
+    # would leak into logs and histories from there.
+    key = request.query_params.get("key")
+    if key and feeds:
+        principal = principal_for_token(session, key)
+        if principal.scope != "feeds":
+            raise AuthError("put a feed key (vdrf_…) in feed URLs, never an API token")
+        return principal
     # A signed-in browser may read (a feed link on a page, say) with its session cookie; writes
     # always need the header, so a cookie can never be used for a cross-site write.
     cookie = request.cookies.get(SESSION_COOKIE)

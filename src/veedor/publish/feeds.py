@@ -407,7 +407,8 @@ def _options(request: Request) -> FeedOptions:
     host = request.url.hostname or ""
     return FeedOptions(
         base_url=str(request.base_url).rstrip("/"),
-        self_url=str(request.url),
+        # The reader's own address, without a feed key it may carry.
+        self_url=str(request.url.remove_query_params("key")),
         authority=host if _DNS_NAME.match(host) else "veedor.invalid",
     )
 

@@ -259,6 +259,8 @@ class ApiTokenRow(Base):
     name: Mapped[str] = mapped_column(String(100))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "full": everything its user's role allows; "feeds": only reading Atom feeds.
+    scope: Mapped[str] = mapped_column(String(10), default="full", server_default="full")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from veedor.api.app import SessionDep
-from veedor.auth import Principal, check_password, create_token, require
+from veedor.auth import Principal, check_password, create_feed_key, create_token, require
 from veedor.errors import (
     AuthError,
     InvalidInputError,
@@ -31,7 +31,7 @@ from veedor.publish.searches import (
     list_saved,
     save_search,
 )
-from veedor.store.models import DocumentRow, ItemRow
+from veedor.store.models import DocumentRow, ItemRow, UserRow
 from veedor.track.audit import record_action
 from veedor.track.corrections import Correction, correct_item, find_passage
 from veedor.track.status import Evidence, StatusChange, SubjectKind, change_status
@@ -515,9 +515,7 @@ def save_search_form(
     return RedirectResponse(f"/search?{urlencode(params)}", status_code=303)
 
 
-@router.get("/searches", response_class=HTMLResponse)
-def saved_searches_page(request: Request, session: SessionDep) -> Response:
-    """The signed-in user's saved searches, each with its search and its feed."""
+def _searches_page(request: Request, session: SessionDep, feed_key: str | None) -> Response:
     who = signed_in(request, session)
     if who is None:
         raise AuthError("sign in to see your saved searches")
@@ -535,9 +533,36 @@ def saved_searches_page(request: Request, session: SessionDep) -> Response:
     return render(
         request,
         "searches.html",
-        {"searches": searches, "notice": request.query_params.get("notice")},
+        {
+            "searches": searches,
+            "feed_key": feed_key,
+            "base_url": str(request.base_url).rstrip("/"),
+            "notice": request.query_params.get("notice"),
+        },
         principal=who,
     )
+
+
+@router.get("/searches", response_class=HTMLResponse)
+def saved_searches_page(request: Request, session: SessionDep) -> Response:
+    """The signed-in user's saved searches, each with its search and its feed."""
+    return _searches_page(request, session, None)
+
+
+@router.post("/searches/feed-key", response_class=HTMLResponse)
+def feed_key_form(request: Request, session: SessionDep, csrf: Csrf) -> Response:
+    """A new private feed key (the old one stops working), shown once inside feed addresses a
+    feed reader can use on a site that is not public."""
+    who = signed_in(request, session)
+    if who is None or who.user_id is None:
+        raise AuthError("sign in to get a feed key")
+    check_csrf(request, csrf)
+    user = session.get(UserRow, who.user_id)
+    assert user is not None
+    key = create_feed_key(session, user)
+    response = _searches_page(request, session, key)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.post("/searches/{saved_id}/delete")

@@ -40,9 +40,10 @@ def signed_in(request: Request, session: Session) -> Principal | None:
     if not token:
         return None
     try:
-        return principal_for_token(session, token)
+        principal = principal_for_token(session, token)
     except AuthError:
         return None
+    return principal if principal.scope == "full" else None
 
 
 def reader(request: Request, session: Session) -> Principal | None:
