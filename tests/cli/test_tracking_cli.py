@@ -51,3 +51,27 @@ def test_users_status_queue_and_audit(tmp_path: Path) -> None:
     assert actions == ["user.add", "token.create", "status.change", "user.disable"]
     code, out = run("--db", db, "audit", "--format", "csv")
     assert code == 0 and out.startswith("id,at,user,action")
+
+
+def test_user_token_feeds_prints_a_feed_key_that_reads_only_feeds(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from veedor.api.app import create_app
+    from veedor.config import Settings
+
+    db = f"sqlite:///{tmp_path / 't.db'}"
+    code, _ = run("--db", db, "user", "add", "v@example.org", "--password", "a long enough secret")
+    assert code == 0
+    code, out = run("--db", db, "user", "token", "v@example.org", "--feeds")
+    assert code == 0
+    key = out.strip().splitlines()[-1]
+    assert key.startswith("vdrf_")
+    code, out = run("--db", db, "user", "token", "v@example.org")
+    token = out.strip().splitlines()[-1]
+    assert token.startswith("vdr_") and not token.startswith("vdrf_")
+    client = TestClient(create_app(Settings(database_url=db)))
+    assert client.get("/feeds/countries/MEX.atom", params={"key": key}).status_code == 200
+    bearer = {"Authorization": f"Bearer {key}"}
+    assert client.get("/api/v1/documents", headers=bearer).status_code == 401
+    full = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/documents", headers=full).status_code == 200

@@ -13,7 +13,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from veedor.auth import ROLES, add_user, create_token, get_user, list_users, set_active
+from veedor.auth import (
+    ROLES,
+    add_user,
+    create_feed_key,
+    create_token,
+    get_user,
+    list_users,
+    set_active,
+)
 from veedor.cli.context import state
 from veedor.errors import InvalidInputError
 from veedor.track.audit import AuditFilter, audit_entries, audit_json, export_audit
@@ -87,10 +95,17 @@ def user_token(
     ctx: typer.Context,
     email: str = typer.Argument(...),
     name: str = typer.Option("api", help="A name to tell tokens apart."),
+    feeds: bool = typer.Option(
+        False,
+        "--feeds",
+        help="A feed key instead: reads Atom feeds only, for a feed reader's URLs (?key=…); "
+        "the user's earlier feed key stops working.",
+    ),
 ) -> None:
-    """Create an API token for a user and print it (it is shown only this once)."""
+    """Create an API token (or a feed key) for a user and print it (shown only this once)."""
     with state(ctx).store().session() as session:
-        print(create_token(session, get_user(session, email), name=name))
+        user = get_user(session, email)
+        print(create_feed_key(session, user) if feeds else create_token(session, user, name=name))
 
 
 @status_app.command("show")
