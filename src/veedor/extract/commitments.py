@@ -17,6 +17,7 @@ from veedor.extract.context import Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
+from veedor.nlp.dates import relative_month
 from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
 _NEGATED = re.compile(
@@ -39,12 +40,40 @@ _PRONOUN = re.compile(
 # Ministerio de Educación se comprometió …") with a verb that promises (not one that describes
 # a past act, "the government published figures") is the passage's country's government.
 _BODY_OPENS = re.compile(
-    r"^\s*(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?(?:the|el|la|los|las)\s"
+    r"^\s*(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
+    r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?(?:the|el|la|los|las)\s"
+)
+# "The Secretary also announced …", "the Department will …": the office named just before.
+_ANAPHORIC_TITLE = re.compile(
+    r"^\s*(?:(?:and|but)\s+)?the\s+(?:secretary|department|minister|ministry|president|"
+    r"spokesperson|ambassador|embassy|agency|administrator)\s+(?:(?:also|then|later|further)\s+)*$"
+)
+# "She said the first center would open …": the official reporting it is the actor.
+_SPEAKER = re.compile(
+    r"^\s*(?P<who>.{1,60}?)\s+(?:said|says|told\s+\w+|stated|added|noted|explained|dijo|afirmo|"
+    r"senalo|indico|explico|aseguro)\s+(?:that\s+|que\s+)?(?!.*\b(?:said|dijo)\b)"
+)
+_SPEAKER_PRONOUN = re.compile(r"^(?:he|she|they|el|ella|ellos)$")
+# "With this announcement, total U.S. assistance … exceeds $3.9 billion": a running total.
+_RUNNING_TOTAL = re.compile(
+    r"^(?:[^,]{0,60},\s*)?(?:the\s+|el\s+|la\s+)?(?:total|cumulative)\b[^;]{0,160}?\b(?:exceeds|"
+    r"exceeded|reaches|reached|amounts\s+to|stands\s+at|surpasses|surpassed|asciende|supera|"
+    r"alcanza)\b"
+)
+# "is committed to 'a humane and secure border'": a stance, not an undertaking.
+_STANCE = re.compile(
+    r"(?:\s+to)?\s*[\"“]|\s+to\s+(?:the\s+)?(?:principles?|values|democracy|human\s+rights|"
+    r"the\s+rule\s+of\s+law|working\s+with)\b"
+)
+# "the state of exception has been extended 25 times": an emergency measure, not a programme.
+_EMERGENCY = re.compile(
+    r"\b(?:state\s+of\s+(?:exception|emergency|siege)|estado\s+de\s+(?:excepcion|emergencia|"
+    r"sitio)|regimen\s+de\s+excepcion)\b"
 )
 _PROMISSORY = re.compile(
     r"(?:aran?|eran?|iran?)$|\b(?:will|shall|committed|commits|pledged|pledges|promised|promises|"
     r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
-    r"presenta|se\s+compromete|asumio)\b"
+    r"presenta|se\s+compromete|asumio|prometio|promete)\b"
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
@@ -135,6 +164,16 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
         return named
     if re.search(r"\b(?:you|usted|ustedes)\s*$", local) and s.doc.who.doc_addressee is not None:
         return _government(s.doc.who.doc_addressee)
+    if _ANAPHORIC_TITLE.match(local) and _government(s.doc.who.last) is not None:
+        return s.doc.who.last
+    speaker = _SPEAKER.match(local)
+    if speaker is not None:
+        said_by = speaker.group("who").strip()
+        if _SPEAKER_PRONOUN.match(said_by):
+            return _government(s.doc.who.last) or _government(s.doc.who.default)
+        named = _named(s, local_start + speaker.start("who"), local_start + speaker.end("who"))
+        if named is not None:
+            return named
     if s.doc.cues.government_actors.search(local):
         # "The Ministry of Security announced…": a government body of the country named, or
         # of the country the passage is about ("El Ministerio de Salud ampliará …").
@@ -183,7 +222,7 @@ def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) ->
             "action": re.sub(r"[^\w\s$%-]", "", action).strip(),
             "amount_usd": money[0].value if money else None,
             "duration_months": _duration_months(s.folded),
-            "date": dates[0].year_month if dates else None,
+            "date": dates[0].year_month if dates else relative_month(s.text, s.doc.date),
             "countries": codes,
             "confidence": confidence if not money else min(1.0, confidence + 0.1),
             **extra,
@@ -213,7 +252,16 @@ def _verb_commitment(s: Sentence) -> Item | None:
             continue  # sanctions, expulsions, halts… unless framed as keeping a promise
         if _nominal(s, m.start(), verb) and _NOMINAL_EVENT.match(after):
             continue  # "The announcement was made in Guatemala City …"
+        if verb.endswith(("committed", "committed to")) and _STANCE.match(folded, m.end()):
+            continue
+        if verb.startswith("extend") and _EMERGENCY.search(before):
+            continue
         actor = _actor(s, m.start(), verb)
+        if actor is None and verb in ("commits", "committed"):
+            # "The agreement also commits Guatemala to expand …": the government it binds.
+            bound = re.match(r"\s+((?:[\w.'-]+\s+){1,4}?)to\s+\w", after)
+            if bound is not None:
+                actor = _named(s, m.end(), m.end() + bound.end(1))
         if actor is None:
             continue
         s.doc.who.note(actor)
@@ -261,6 +309,8 @@ def listed(s: Sentence, actor: Addressee) -> Item | None:
 def detect(s: Sentence) -> Item | None:
     cues = s.doc.cues
     if s.folded.rstrip().endswith("?") or s.words < 4 or cues.conditional_openers.match(s.folded):
+        return None
+    if _RUNNING_TOTAL.match(s.folded):
         return None
     found = _verb_commitment(s) or _passive_commitment(s) or _funded_programme(s)
     if found is not None and _FUNDING_GAP.search(s.folded):

@@ -56,6 +56,9 @@ class DocContext:
     cues: Cues
     date: str | None
     publisher_names: tuple[str, ...]
+    # The government that publishes the document ("USA" or a government's name), whose own
+    # calls ("The United States calls on …") are the author's.
+    publisher_government: str | None = None
     who: AddresseeContext = field(default_factory=AddresseeContext)
     lead_in: LeadIn | None = None
     # The actor of a commitment just before a list ("… announced agreements. These include:").

@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.3"
+EXTRACTOR_VERSION = "0.3.4"
 
 
 @cache
@@ -45,6 +45,45 @@ def _publisher_names(publisher: str | None) -> tuple[str, ...]:
         return ()
     name = fold(publisher)
     return tuple(sorted({name, *_organisation_aliases().get(name, ())}))
+
+
+_GOVERNMENT_WORDS = frozenset(
+    [
+        "the",
+        "u.s.",
+        "us",
+        "united",
+        "states",
+        "government",
+        "office",
+        "of",
+        "the",
+        "spokesperson",
+        "press",
+        "gobierno",
+        "de",
+        "del",
+        "la",
+        "el",
+        "oficina",
+        "prensa",
+    ]
+)
+
+
+def _publisher_government(publisher: str | None) -> str | None:
+    """ "USA" or the government's name when a government body publishes the document."""
+    folded = fold(publisher) if publisher else ""
+    hits = resolver().find(folded)
+    if len(hits) != 1:
+        return None
+    rest = folded[: hits[0][0]] + " " + folded[hits[0][1] :]
+    if not set(re.findall(r"[\w.]+", rest)) <= _GOVERNMENT_WORDS:
+        return None  # "George W. Bush Institute" names a president but is not a government
+    named = hits[0][2]
+    if named.kinds == ("us-executive",):
+        return "USA"
+    return named.name if named.kinds == ("foreign-government",) else None
 
 
 def _sentences(doc: Document, folded: str, ctx: DocContext) -> Iterator[tuple[Sentence, bool]]:
@@ -122,6 +161,7 @@ def extract_document(doc: Document) -> list[Item]:
         publisher_names=_publisher_names(doc.meta.publisher),
     )
     who = resolver()
+    ctx.publisher_government = _publisher_government(doc.meta.publisher)
     if doc.meta.addressee:
         ctx.who.doc_addressee = who.from_phrase(doc.meta.addressee)
     folded = fold(doc.text)

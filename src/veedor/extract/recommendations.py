@@ -152,6 +152,10 @@ _CLAUSE_OPENERS = frozenset(
         "if",
         "because",
         "while",
+        "how",
+        "whether",
+        "what",
+        "why",
     ]
 )
 _FINITE = frozenset(
@@ -183,6 +187,8 @@ _FINITE = frozenset(
         "tripled",
     ]
 )
+# "cannot continue to treat X as a security problem alone": a demand to stop, whatever follows.
+_GO_ON = re.compile(r"\s+(?:continue|keep|go\s+on|seguir|continuar)\b")
 _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 
 
@@ -239,11 +245,32 @@ def _is_author(s: Sentence, subject: str) -> bool:
         return True
     # "The Inter-American Commission" for the Inter-American Commission on Human Rights.
     short = re.sub(r"^(?:the|la|el|los|las)\s+", "", tail)
-    return (
+    if (
         len(short) >= 12
         and " " in short
         and any(name.startswith(short + " ") for name in s.doc.publisher_names)
-    )
+    ):
+        return True
+    return s.doc.publisher_government is not None and _own_government(s, tail)
+
+
+def _own_government(s: Sentence, subject: str) -> bool:
+    """ "The United States calls on …" in a State Department release: the publisher's state."""
+    cues = s.doc.cues
+    if cues.modal_must.search(subject) or cues.modal_should.search(subject):
+        return False  # "The United States should encourage …": the modal makes the ask
+    named = resolver().subject(subject, subject, s.doc.who)
+    if named is None:
+        return False
+    own = s.doc.publisher_government
+    return named.name == own or (own == "USA" and named.kinds == ("us-executive",))
+
+
+# "we (also) believe that …", "we have said that …": the author reporting its own view.
+_AUTHOR_REPORTS = re.compile(
+    r"\b(?:we|i|nosotros|nosotras)\s+(?:(?:have|has|do|also|further|therefore|strongly|firmly|"
+    r"still|truly|tambien|ademas|firmemente)\s+)*$"
+)
 
 
 def _reported(s: Sentence, pos: int) -> bool:
@@ -254,7 +281,7 @@ def _reported(s: Sentence, pos: int) -> bool:
         if accented is not None and s.text[m.start() : m.end()].lower() != accented:
             continue  # "el Ministerio Público", not "publicó"
         before = s.folded[max(0, m.start() - 20) : m.start()]
-        if not re.search(r"\b(?:we|i|nosotros)\s+(?:have\s+|has\s+)?$", before):
+        if not _AUTHOR_REPORTS.search(before):
             return True
     return False
 
@@ -351,7 +378,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             if _affected_subject(subject, cues.affected):
                 continue  # "migrants must cross …" describes, it does not prescribe
             if phrase in ("cannot", "can not", "can't", "no puede", "no pueden") and (
-                _SUBORDINATE.match(subject) or cues.cannot_descriptive.search(after[:80])
+                _SUBORDINATE.match(subject)
+                or (cues.cannot_descriptive.search(after[:80]) and not _GO_ON.match(after))
             ):
                 continue  # "cannot solve it alone", "while X cannot …": a limit, not a ban
             if cues.vague_predicates.match(after) and (
@@ -421,12 +449,18 @@ def _all_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     )
 
 
+# Words ending in "-ly" that are not adverbs opening an imperative.
+_NOT_ADVERBS = frozenset(["only", "early", "family", "italy", "july", "likely", "ally", "rally"])
+
+
 def _opening_verb(s: Sentence) -> str | None:
     """The first word after any numbering, if the sentence opens a list item or heading."""
     if not s.first_in_block:
         return None
     rest = _strip_numbering(s)
-    words = _WORD.findall(rest[:60])
+    words: list[str] = _WORD.findall(rest[:60])
+    if len(words) > 2 and words[0].endswith(("ly", "mente")) and words[0] not in _NOT_ADVERBS:
+        return words[1]  # "Publicly report …", "Immediately end …"
     return words[0] if words else None
 
 
@@ -446,6 +480,8 @@ def _is_imperative(s: Sentence) -> bool:
     words = _WORD.findall(rest[:80])
     if len(words) < 2:
         return False
+    if verb != words[0]:
+        words = words[1:]  # the adverb before the verb
     if verb in cues.imperative_verbs:
         return not (len(words) > 1 and words[1] in {"for", "of", "is", "are", "was", "de"})
     if cues.lang == "es" and _SPANISH_INFINITIVE.match(verb):
@@ -504,9 +540,22 @@ def _country_government(s: Sentence) -> Addressee | None:
     return resolver().government_of(codes[0]) if len(codes) == 1 else None
 
 
+def _run_in_heading(s: Sentence) -> bool:
+    """ "**Fund prevention.** Congress should …": a short bold opening of a list item that the
+    item's own sentences then spell out."""
+    return (
+        s.first_in_block
+        and s.block.kind == "list_item"
+        and s.end < s.block.end - 1
+        and s.text.startswith(("**", "__"))
+    )
+
+
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     """(strength, addressee, confidence) if the sentence is a recommendation."""
-    if s.folded.rstrip().endswith("?") or s.words < 3 or _QUESTION_WORD.match(s.folded):
+    if s.folded.rstrip().endswith("?") or _QUESTION_WORD.match(s.folded):
+        return None
+    if s.words < 3 and not (s.words == 2 and _run_in_heading(s)):
         return None
     who = resolver()
     cues = _all_cues(s, who)

@@ -21,6 +21,8 @@ _BULLET = re.compile(r"[ \t]*([" + re.escape(BULLET_GLYPHS) + r"])[ \t\u00a0]+(?
 # Numbered items keep their numbering in the block ("1.", "2)", "iv.", "a)") as annotators do.
 _NUMBERED = re.compile(r"[ \t]*(?=(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])[ \t]+\S)")
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
+# A Markdown block quote ("> - Homicides rose …", a "Key takeaways" box): its marker is not text.
+_MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _FOOTNOTE = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[ \t]+(?=https?://)|\^\d{1,3})")
 _TERMINAL = tuple(".;:,!?…\"”'’)")
 _WS = re.compile(r"\s+")
@@ -47,9 +49,9 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _looks_like_heading(line: str) -> bool:
-    if len(line) > 160 or len(line) < 2 or line.endswith(_TERMINAL):
+    if len(line) > 160 or len(line) < 2 or line.rstrip("*_").endswith(_TERMINAL):
         return False
-    first = line.lstrip("\"“'‘(¿¡")[:1]
+    first = line.lstrip("\"“'‘(¿¡*_")[:1]
     return first.isupper() or first.isdigit()
 
 
@@ -225,6 +227,8 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
     blocks: list[Block] = []
     lines = list(_lines(text))
     width = max((len(ln.text) for ln in lines), default=0) if wrapped else 0
+    if markdown:
+        lines = [_unquoted(text, ln) for ln in lines]
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -258,6 +262,15 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
         blocks.append(Block(kind, start, end, level))
         i = j
     return blocks
+
+
+def _unquoted(text: str, line: _Line) -> _Line:
+    """A Markdown line without its block-quote marker (a lone ">" is a blank line)."""
+    quote = _MD_QUOTE.match(text, line.start) if line.text.startswith(">") else None
+    if quote is None:
+        return line
+    start = min(quote.end(), line.end)
+    return _Line(start, line.end, text[start : line.end])
 
 
 def clean_inline(text: str) -> str:

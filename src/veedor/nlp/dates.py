@@ -75,3 +75,54 @@ def find_dates(text: str, *, lang: str = "en") -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), year, month, day))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ES_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+_ES_MONTHS += "noviembre|diciembre"
+_NO_YEAR_AFTER = r"(?!,?\s+(?:of\s+|de\s+|del\s+)?(?:19|20)\d\d)"
+# A month named without its year ("In March, the ministry launched …", "el pasado 2 de
+# septiembre"): English month names are capitalised, which keeps the modal "may" out.
+_BARE_MONTH = (
+    re.compile(
+        r"\b(?i:in|on|by|since|during|until|from|early|late|mid|last)[\s-]+"
+        r"(?:(?i:early|late|mid)[\s-]+)?"
+        rf"(?P<month>{_EN_MONTHS})\b(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?{_NO_YEAR_AFTER}"
+    ),
+    re.compile(
+        r"\b(?:en|el|desde|durante|hasta|a\s+(?:principios|finales|mediados)\s+de)\s+"
+        rf"(?:pasado\s+)?(?:[0-3]?\d\s+de\s+)?(?P<month>{_ES_MONTHS})\b{_NO_YEAR_AFTER}",
+        re.IGNORECASE,
+    ),
+)
+# Days named relative to the publication ("said on Tuesday", "anunció el martes", "today").
+_RELATIVE_DAY = re.compile(
+    r"\b(?:today|yesterday|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|hoy|ayer|esta\s+semana|(?:el|este)\s+(?:lunes|martes|miercoles|"
+    r"miércoles|jueves|viernes|sabado|sábado|domingo))\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|would|plans?\s+to|intends?\s+to)\b|\w(?:ará|erá|irá)n?\b", re.I)
+
+
+def relative_month(text: str, published: str | None) -> str | None:
+    """The month ("YYYY-MM") a text without a full date refers to, read against the
+    publication date: a month named without its year is the last one up to the publication
+    ("In March" in a February 2025 report is March 2024), and "today", "on Tuesday", "el martes"
+    are the publication's month."""
+    if not published or len(published) < 7 or not published[:4].isdigit():
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    table = months()
+    for pattern in _BARE_MONTH:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        named = table[m.group("month").lower()]
+        if named <= month:
+            return f"{year:04d}-{named:02d}"
+        if not _FUTURE.search(text):
+            return f"{year - 1:04d}-{named:02d}"
+    if _RELATIVE_DAY.search(text):
+        return f"{year:04d}-{month:02d}"
+    return None

@@ -89,7 +89,11 @@ _ABBREVIATIONS = frozenset(
 _GLUED = re.compile(
     r"(?<=[a-záéíóúñ.)])(?=(?:The|This|These|We|It|In|As|But|However|El|La|Los|Las|En|Por)\s)"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])*(?=\s+[\"'“‘(¿¡]?[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}")
+# Closing quotes, brackets and Markdown emphasis ("**Set benchmarks.** The State Department …")
+# stay with the sentence they close.
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+\])*(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}"
+)
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NUMBERING_ONLY = re.compile(r"\s*\(?(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]+\s*")
 
