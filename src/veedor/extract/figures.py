@@ -35,6 +35,10 @@ _WORD_SPAN = re.compile(r"\S+")
 # What opens the words after a number without being its unit: "millones de personas",
 # "23 eran niñas", "1,900 of those returned were children".
 _UNIT_SKIP = re.compile(r"^(?:(?:de|of|eran|son|were|are|was|fueron)\s+)+")
+# Function words that end the words after a number without being part of its unit.
+_UNIT_TAIL = re.compile(
+    r"^(?:of|at|in|on|for|to|from|with|by|last|this|that|per|de|del|en|con|sin|por|para|a|al)$"
+)
 _PARTITIVE = re.compile(
     r"^(?:de\s+(?:ellas|ellos|las\s+cuales|los\s+cuales)|of\s+(?:them|those|whom))\b"
 )
@@ -81,6 +85,7 @@ class _Units:
     fractions: dict[str, float]
     fraction_re: re.Pattern[str]
     address: re.Pattern[str]
+    places: re.Pattern[str]
 
 
 @cache
@@ -106,6 +111,13 @@ def _units(lang: str) -> _Units:
         fraction_re=phrase_pattern(list(data["fractions"][code])),
         address=re.compile(
             r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?i:" + phrase_body(data["address_words"]) + r")\b"
+        ),
+        # "services in 17 countries", "14 de los 20 departamentos priorizados": where a
+        # programme reaches, not a quantity of people, money or events.
+        places=re.compile(
+            r"^\s+(?:(?:of\s+the|de\s+los|de\s+las)\s+\d+\s+)?(?:"
+            + phrase_body([fold(w) for w in data["place_counts"][code]])
+            + r")\b"
         ),
     )
 
@@ -241,6 +253,8 @@ def _is_figure(
         return False
     if n.currency:
         return True
+    if units.places.match(folded[n.end : n.end + 40]):
+        return False
     if not n.is_word and _YEAR_TOKEN.fullmatch(text, n.start, n.end):
         return False  # a year ("1,900 people" is not one)
     if n.is_word and n.value == 1 and not units.quantifier.search(before):
@@ -403,6 +417,8 @@ def _unit(folded: str, lowered: str, units: _Units) -> tuple[str, str]:
     if units.people.match(rest):
         return "people", rest
     head = lowered[cut:].split()[:2]
+    if len(head) == 2 and _UNIT_TAIL.match(head[1]):
+        head = head[:1]  # "cases of", "solicitudes de", "encounters at"
     return (" ".join(head) if head else "count"), rest
 
 
