@@ -58,7 +58,7 @@ const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
 const parts = ["Licences of the packages bundled into the vendored builds (from package-lock.json).\n"];
 for (const [dir, info] of Object.entries(lock.packages).sort()) {
   const name = dir.replace(/^.*node_modules\//, "");
-  if (!dir || direct.includes(name)) continue;
+  if (!dir || direct.includes(name) || info.dev) continue;
   const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
   const text = file ? fs.readFileSync(`${dir}/${file}`, "utf8").trim() : "(no licence file)";
   parts.push(`==== ${name}@${info.version} (${info.license}) ====\n\n${text}\n`);
@@ -66,6 +66,13 @@ for (const [dir, info] of Object.entries(lock.packages).sort()) {
 fs.writeFileSync(out, parts.join("\n"));
 JS
 echo "# THIRD-PARTY-LICENSES.txt: licences of the packages the builds bundle" >>"$versions"
+
+# axe-core checks the pages' accessibility in the browser tests; it is never served.
+mkdir -p tests/web/vendor
+cp node_modules/axe-core/axe.min.js tests/web/vendor/axe.min.js
+cp node_modules/axe-core/LICENSE tests/web/vendor/axe-core.LICENSE.txt
+echo "axe-core@$(node -p "require('./node_modules/axe-core/package.json').version") MPL-2.0 (tests only)" \
+  >tests/web/vendor/VERSIONS.txt
 
 echo "Vendored into $dest:"
 ls -l "$dest"

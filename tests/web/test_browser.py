@@ -350,3 +350,33 @@ def test_tab_reaches_the_skip_link_first(
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# What axe-core calls serious or critical: missing labels and names, contrast below WCAG AA,
+# broken ARIA, keyboard traps. Minor and moderate findings are reported, not failed.
+BLOCKING = ("serious", "critical")
+
+
+def test_pages_pass_an_accessibility_audit(
+    context: BrowserContext, live: Live, problems: Problems
+) -> None:
+    """axe-core (vendored for the tests, MPL-2.0) audits every main page, signed in as an
+    editor so the forms are on the page too, in English and in Spanish."""
+    page = problems.watch(context.new_page())
+    failures: dict[str, list[str]] = {}
+    for path in [*MAIN_PAGES, "/report", "/searches", "/?lang=es", "/asks/1?lang=es"]:
+        page.goto(live.url + path)
+        page.wait_for_load_state("load")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+            " target: v.nodes[0].target.join(' ')}))"
+        )
+        bad = [
+            f"{v['id']} ×{v['nodes']} ({v['target']})" for v in result if v["impact"] in BLOCKING
+        ]
+        if bad:
+            failures[path] = bad
+    assert failures == {}, failures

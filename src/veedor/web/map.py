@@ -192,7 +192,8 @@ def americas_svg(
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     return Markup(
         '<figure class="americas-map" id="{prefix}" aria-labelledby="{title_id}">'
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="img"'
+        # A group, not an image: the countries inside are links a screen reader must reach.
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" role="group"'
         ' aria-labelledby="{title_id}" aria-describedby="{desc_id}">'
         '<title id="{title_id}">{title}</title><desc id="{desc_id}">{desc}</desc>'
         '<g class="countries">{shapes}</g></svg>'
