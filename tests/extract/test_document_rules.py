@@ -48,12 +48,14 @@ def test_emphasis_closing_a_sentence_ends_it(text: str, first: str) -> None:
     [
         ("**Fund prevention.** Congress should appropriate $5 million for it.", "imperative"),
         ("**Protect prosecutors.** The embassy must expand its vetting program.", "imperative"),
+        ("**Hold a hearing.** This Subcommittee should invite exiled judges.", "imperative"),
     ],
 )
 def test_bold_run_in_heading_of_a_list_item_is_an_ask(item: str, strength: str) -> None:
     found = _kind(extract_blocks([("list_item", item)]), "recommendation")
     assert [r.fields["strength"] for r in found][:1] == [strength]
     assert len(found) == 2  # the run-in heading and the sentence with its own modal
+    assert found[0].fields["addressee"] == found[1].fields["addressee"]
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,16 @@ def _topic(mentions: list[CountryMention]) -> list[str]:
     return list(next(iter(named))) if len(named) == 1 else []
 
 
+def _spell_out(heading: Item, ask: Item) -> None:
+    """A run-in heading takes the addressee, countries and themes of the sentence after it in
+    its list item ("**Fund prevention.** Congress should appropriate …")."""
+    for name in ("addressee", "administration"):
+        if name in ask.fields:
+            heading.fields[name] = ask.fields[name]
+    for name in ("countries", "themes"):
+        heading.fields[name] = list(dict.fromkeys(heading.fields[name] + ask.fields[name]))
+
+
 def extract_document(doc: Document) -> list[Item]:
     """All items of a document, in text order."""
     lang = doc.meta.language or detect_language(doc.text) or "en"
@@ -177,6 +187,8 @@ def extract_document(doc: Document) -> list[Item]:
     last_block = -1
     # A recommendation that named no country, for a sentence after it that spells it out.
     vague: tuple[Item, int] | None = None
+    # A bold run-in heading ("**Fund prevention.**") whose item's next sentence names the actor.
+    run_in: tuple[Item, int] | None = None
     for s, last_in_block in sentences:
         if s.block_index != last_block:
             if s.block.kind != "list_item":
@@ -235,6 +247,9 @@ def extract_document(doc: Document) -> list[Item]:
             items.append(
                 Item(kind="recommendation", start=s.start, end=s.end, text=s.text, fields=fields)
             )
+            if run_in is not None and run_in[1] == s.block_index:
+                _spell_out(run_in[0], items[-1])
+            run_in = (items[-1], s.block_index) if recommendations.run_in_heading(s) else None
             if not own_countries(s):
                 vague = (items[-1], s.block_index)
         else:

@@ -540,7 +540,7 @@ def _country_government(s: Sentence) -> Addressee | None:
     return resolver().government_of(codes[0]) if len(codes) == 1 else None
 
 
-def _run_in_heading(s: Sentence) -> bool:
+def run_in_heading(s: Sentence) -> bool:
     """ "**Fund prevention.** Congress should …": a short bold opening of a list item that the
     item's own sentences then spell out."""
     return (
@@ -555,7 +555,7 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     """(strength, addressee, confidence) if the sentence is a recommendation."""
     if s.folded.rstrip().endswith("?") or _QUESTION_WORD.match(s.folded):
         return None
-    if s.words < 3 and not (s.words == 2 and _run_in_heading(s)):
+    if s.words < 3 and not (s.words == 2 and run_in_heading(s)):
         return None
     who = resolver()
     cues = _all_cues(s, who)
