@@ -232,3 +232,81 @@ def test_signatory_and_place_counts_are_not_figures(text: str, lang: str) -> Non
 def test_units_end_before_a_function_word(text: str, lang: str, unit: str) -> None:
     figures = _kind(extract(text, lang=lang), "figure")
     assert [f.fields["unit"] for f in figures] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The coalition's office is at 1200 Example Avenue NW, Suite 400, in Washington.", "en"),
+        ("As the work begins, the 54 undersigned organizations write to share priorities.", "en"),
+        ("Las 30 organizaciones abajo firmantes expresamos nuestra preocupación.", "es"),
+        ("DHS will expand alternatives to detention to 20 more cities.", "en"),
+        ("The briefing starts at 10:00 AM in Geneva.", "en"),
+    ],
+)
+def test_letterheads_signatories_places_and_clock_times_are_not_figures(
+    text: str, lang: str
+) -> None:
+    assert not _kind(extract(text, lang=lang), "figure")
+
+
+def test_praise_for_an_announcement_in_the_subjunctive_is_a_commitment() -> None:
+    text = (
+        "La CIDH valora que el Gobierno de Colombia haya anunciado el envío de 1.200 efectivos "
+        "y la creación de un puesto de mando en Cúcuta."
+    )
+    found = _kind(extract(text, lang="es"), "commitment")
+    assert [c.fields["actor"]["name"] for c in found] == ["Government of Colombia"]
+
+
+@pytest.mark.parametrize(
+    ("parts", "meta", "kinds"),
+    [
+        (
+            [
+                (
+                    "paragraph",
+                    "Based on our members' experience, we ask that the Subcommittee "
+                    "include the following provisions:",
+                ),
+                ("list_item", "a. Reduce funding for detention beds to 25,000 a day."),
+            ],
+            {},
+            ["us-congress"],
+        ),
+        (
+            [
+                (
+                    "paragraph",
+                    "We further ask that you suspend removal flights to Haiti while "
+                    "armed groups control much of Port-au-Prince.",
+                )
+            ],
+            {"addressee": "US DHS"},
+            ["us-executive"],
+        ),
+        (
+            [("paragraph", "We ask you to fund legal aid for children in immigration court.")],
+            {"addressee": "Chair Whitfield and Ranking Member Romero"},
+            ["us-congress"],
+        ),
+        (
+            [
+                (
+                    "paragraph",
+                    "Asimismo, la CIDH exhorta a los grupos armados a respetar el derecho "
+                    "internacional humanitario.",
+                )
+            ],
+            {"language": "es", "publisher": "CIDH"},
+            ["other"],
+        ),
+    ],
+)
+def test_addressees_of_letters_and_lead_ins(
+    parts: list[tuple[str, str]], meta: dict[str, Any], kinds: list[str]
+) -> None:
+    meta = dict(meta)
+    lang = meta.pop("language", "en")
+    found = _kind(extract_blocks(parts, lang=lang, **meta), "recommendation")
+    assert found and all(r.fields["addressee"]["kinds"] == kinds for r in found)

@@ -1,8 +1,10 @@
 """Floors on whole fictional documents read and extracted end to end (tests/data/documents).
 
 Measured values are in the CHANGELOG; floors sit a little below them. The first measurement,
-before any fix made for these documents, is the honest estimate for unseen documents: rec F1
-.911, commitment F1 .800, figure F1 .933 (EN .875/.769/.930, ES .968/.909/.941).
+before any fix made for these documents, is the honest estimate for unseen documents: on the
+first nine, rec F1 .911, commitment F1 .800, figure F1 .933 (EN .875/.769/.930, ES
+.968/.909/.941); on the two ``*_heldout`` documents, written after the first round of fixes,
+rec 1.0, commitment .667, figure .828 (addressee kinds .40).
 """
 
 from __future__ import annotations
@@ -13,20 +15,20 @@ from tests.extract.doc_eval import DOCUMENTS, language, load_gold, run, scores
 from veedor.ingest.pipeline import read_document
 
 FLOORS = {
-    "recommendation": 0.96,
+    "recommendation": 0.97,
     "commitment": 0.94,
-    "figure": 0.91,
-    "strength": 0.95,
-    "addressee_kind": 0.93,
+    "figure": 0.94,
+    "strength": 0.96,
+    "addressee_kind": 0.97,
     "amount": 0.94,
     "actor_kind": 0.9,
     "value": 0.98,
-    "countries": 0.87,
-    "themes": 0.66,
+    "countries": 0.85,
+    "themes": 0.63,
 }
 LANGUAGE_FLOORS = {
-    "en": {"recommendation": 0.97, "commitment": 0.94, "figure": 0.91},
-    "es": {"recommendation": 0.94, "commitment": 0.97, "figure": 0.92},
+    "en": {"recommendation": 0.97, "commitment": 0.93, "figure": 0.93},
+    "es": {"recommendation": 0.95, "commitment": 0.97, "figure": 0.95},
 }
 
 

@@ -39,6 +39,12 @@ _UNIT_SKIP = re.compile(r"^(?:(?:de|of|eran|son|were|are|was|fueron)\s+)+")
 _UNIT_TAIL = re.compile(
     r"^(?:of|at|in|on|for|to|from|with|by|last|this|that|per|de|del|en|con|sin|por|para|a|al)$"
 )
+# "the 54 undersigned organizations", "las 30 organizaciones abajo firmantes": who signs.
+_SIGNATORIES = re.compile(
+    r"\s+(?:undersigned|signatory|(?:[\w-]+\s+){0,3}(?:abajo\s+)?firmantes\s+(?:de\s+)?(?:esta|este|la\s+presente)|"
+    r"(?:[\w-]+\s+){0,3}abajo\s+firmantes)\b"
+)
+_CLOCK = re.compile(r":\d\d\b|\s*(?:a\.m\.|p\.m\.|(?:am|pm|hrs?|horas|h)\b)", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^(?:de\s+(?:ellas|ellos|las\s+cuales|los\s+cuales)|of\s+(?:them|those|whom))\b"
 )
@@ -115,7 +121,8 @@ def _units(lang: str) -> _Units:
         # "services in 17 countries", "14 de los 20 departamentos priorizados": where a
         # programme reaches, not a quantity of people, money or events.
         places=re.compile(
-            r"^\s+(?:(?:of\s+the|de\s+los|de\s+las)\s+\d+\s+)?(?:"
+            r"^\s+(?:(?:of\s+the|de\s+los|de\s+las)\s+\d+\s+)?"
+            r"(?:(?:more|additional|other|new|mas|otros|otras|nuevos|nuevas)\s+)?(?:"
             + phrase_body([fold(w) for w in data["place_counts"][code]])
             + r")\b"
         ),
@@ -253,8 +260,10 @@ def _is_figure(
         return False
     if n.currency:
         return True
-    if units.places.match(folded[n.end : n.end + 40]):
+    if units.places.match(folded[n.end : n.end + 40]) or _SIGNATORIES.match(folded, n.end):
         return False
+    if _CLOCK.match(folded, n.end):
+        return False  # "10:00 AM", "a las 9 horas"
     if not n.is_word and _YEAR_TOKEN.fullmatch(text, n.start, n.end):
         return False  # a year ("1,900 people" is not one)
     if n.is_word and n.value == 1 and not units.quantifier.search(before):

@@ -317,11 +317,11 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         obj = s.folded[m.end() : m.end() + 90]
         target = None
         hits = who.find(obj)
-        if re.match(r"\s*(?:you|your|le|les|a\s+usted|a\s+ustedes)\b", obj) or (
+        if re.match(r"\s*(?:that\s+|que\s+)?(?:you|your|le|les|a\s+usted|a\s+ustedes)\b", obj) or (
             verb.split()[0] in {"le", "les"}
         ):
             target = s.doc.who.doc_addressee or s.doc.who.default
-        elif re.match(r"\s*(?:him|her|them|lo|la|los|las)\b", obj):
+        elif re.match(r"\s*(?:that\s+)?(?:him|her|them|lo|la|los|las)\b", obj):
             target = s.doc.who.last or s.doc.who.default
         elif BOTH.match(obj):
             target = who.both(s.doc.who)
@@ -514,6 +514,9 @@ def _gerund_item(s: Sentence) -> bool:
     return verb is not None and verb.endswith(("ing", "ando", "iendo"))
 
 
+_POSSESSIVE = re.compile(r"['\u2019]")
+
+
 def lead_in_of(s: Sentence) -> LeadIn | None:
     """If this sentence ends its block with ':' and carries a cue, the lead-in it makes."""
     if not s.text.rstrip().endswith(":") or s.end < s.block.end - 2:
@@ -526,8 +529,9 @@ def lead_in_of(s: Sentence) -> LeadIn | None:
         return LeadIn(strength=None, addressee=target)
     best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
     if best.addressee is None:
-        # "Al Congreso de Guatemala le recomendamos:", "To Congress, we recommend:".
-        named = who.find(s.folded)
+        # "Al Congreso de Guatemala le recomendamos:", "To Congress, we recommend:"; not a
+        # possessive ("based on our members' experience, we ask that …").
+        named = [h for h in who.find(s.folded) if not _POSSESSIVE.match(s.folded, h[1])]
         named_one = named[0][2] if named else who.named_government(s.text, s.folded)
         return LeadIn(strength=best.strength, addressee=named_one or s.doc.who.default)
     return LeadIn(strength=best.strength, addressee=best.addressee)
