@@ -51,6 +51,9 @@ def bar(
         if y_format.endswith("s"):
             # SI prefixes say G for a thousand million; money is said in billions.
             quantity["axis"]["labelExpr"] = "replace(datum.label, 'G', 'B')"
+    else:
+        # Counts: whole-number ticks only.
+        quantity["axis"] = {"format": "d", "tickMinStep": 1}
     encoding: dict[str, Any] = (
         {"y": category, "x": quantity} if horizontal else {"x": category, "y": quantity}
     )
@@ -62,9 +65,18 @@ def bar(
         encoding["color"] = {"field": color, "type": "nominal", "title": None}
     else:
         encoding["color"] = {"value": PALETTE[0]}
-    return _spec(
+    spec = _spec(
         data, {"mark": {"type": "bar", "tooltip": True}, "encoding": encoding}, title=title
     )
+    # A few categories get bars of a reading width, not the whole page each.
+    if horizontal:
+        # A fixed height from the number of bars: a discrete ("step") height would fight the
+        # container's width.
+        spec["height"] = 26 * max(1, len({row.get(x) for row in data}))
+    elif len({row.get(x) for row in data}) <= 12:
+        spec["width"] = {"step": 64}
+        spec["autosize"] = {"type": "pad"}
+    return spec
 
 
 def line(
