@@ -73,8 +73,8 @@ def bar(
         # A fixed height from the number of bars: a discrete ("step") height would fight the
         # container's width.
         spec["height"] = 26 * max(1, len({row.get(x) for row in data}))
-    elif len({row.get(x) for row in data}) <= 12:
-        spec["width"] = {"step": 64}
+    elif len({row.get(x) for row in data}) <= 6:
+        spec["width"] = {"step": 44}
         spec["autosize"] = {"type": "pad"}
     return spec
 
