@@ -39,6 +39,7 @@ _NOTE_REF = re.compile(r"\[(\d{1,3})\]")
 _NOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s*")
 _NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 _EMPHASIS = re.compile(r"\*\*|(?<!\w)\*|\*(?!\w)|(?<!\w)_|_(?!\w)")
+_PAGE_MARK = re.compile(r"^Page \d+ of \d+$")
 _WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]{10,}")
 
 
@@ -83,6 +84,8 @@ def load_source(name: str) -> Source:
     parts: list[Part] = []
     for block in doc.blocks:
         text = _EMPHASIS.sub("", " ".join(doc.block_text(block).split()))
+        if _PAGE_MARK.match(text):
+            continue  # a page break the plain text kept; the renderings make their own
         if block.kind == "footnote" or _NOTE_LINE.match(text):
             parts.append(Part("footnote", text))
         elif block.kind == "list_item":
@@ -205,7 +208,12 @@ def render_html(src: Source, *, json_ld: bool = True, byline: bool = True) -> by
 
     notes: list[Part] = []
     first_heading = True
-    for part in src.parts:
+    # Lines the plain text set apart as headings after the last paragraph (a contact line, a
+    # press release's "FIN") are paragraphs on a web page; trafilatura drops trailing headings.
+    last_body = max(i for i, p in enumerate(src.parts) if p.kind not in ("heading", "footnote"))
+    for index, part in enumerate(src.parts):
+        if part.kind == "heading" and index > last_body:
+            part = Part("paragraph", part.text)
         if part.kind == "footnote":
             notes.append(part)
             continue

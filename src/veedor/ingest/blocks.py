@@ -48,7 +48,7 @@ def _lines(text: str) -> Iterator[_Line]:
         pos += len(raw)
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     if len(line) > 160 or len(line) < 2 or line.rstrip("*_").endswith(_TERMINAL):
         return False
     first = line.lstrip("\"“'‘(¿¡*_")[:1]
@@ -191,7 +191,7 @@ _OPENERS = frozenset(
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "”", '"')
 
 
-def _continues(prev: str, nxt: str, *, width: int = 0) -> bool:
+def continues(prev: str, nxt: str, *, width: int = 0) -> bool:
     """Whether ``nxt`` is the wrapped continuation of the line ``prev`` (hard-wrapped text).
 
     With ``width`` (the longest line of a text laid out in lines of a fixed width, as a PDF's
@@ -222,7 +222,7 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
     A block is a run of non-blank lines that wrap into each other; a bullet or number starts a
     list item (the glyph is outside the block, the number inside); a short unpunctuated line
     standing alone is a heading. ``wrapped`` says the text comes in lines of a fixed width with
-    no blank line between paragraphs (a PDF's text layer): see :func:`_continues`.
+    no blank line between paragraphs (a PDF's text layer): see :func:`continues`.
     """
     blocks: list[Block] = []
     lines = list(_lines(text))
@@ -251,10 +251,10 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
         end = line.end
         j = i + 1
         if kind != "heading":
-            while j < len(lines) and _continues(lines[j - 1].text, lines[j].text, width=width):
+            while j < len(lines) and continues(lines[j - 1].text, lines[j].text, width=width):
                 end = lines[j].end
                 j += 1
-        if kind == "paragraph" and j == i + 1 and _looks_like_heading(line.text):
+        if kind == "paragraph" and j == i + 1 and looks_like_heading(line.text):
             prev_blank = i == 0 or not lines[i - 1].text
             next_blank = j >= len(lines) or not lines[j].text
             if (prev_blank and next_blank) or (width and len(line.text) < 0.6 * width):

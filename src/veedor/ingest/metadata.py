@@ -161,6 +161,12 @@ def _publisher_of(phrase: str) -> str | None:
     return _org_like(phrase)
 
 
+def org_name(phrase: str) -> str | None:
+    """The organisation a short phrase (a running header, a site's name) names: a known one by
+    any of its aliases, else the phrase when it reads as an organisation's name."""
+    return _publisher_of(phrase)
+
+
 def _masthead(lines: list[str], text: str) -> str | None:
     """The publisher a document's head names: a known organisation opening a short line or a
     segment of a "Name | Type | Date" line, or that is the author of the sentence it opens."""
@@ -226,6 +232,8 @@ def detect_publisher(text: str, *, site_name: str | None = None) -> str | None:
         named = _find_orgs(site_name)
         if named:
             return named[0][1]
+        if _org_like(site_name):
+            return _org_like(site_name)
     salutation = _SALUTATION.search(text[: _HEAD_CHARS * 2])
     if salutation is not None:
         # A letter's masthead is the recipient's address: look only past the salutation.
@@ -336,6 +344,21 @@ def detect_addressee(text: str) -> str | None:
     return who
 
 
+_NAME_LIST = re.compile(r"\s*(?:;|,|\band\b|\by\b|&)\s*")
+
+
+def split_people(authors: list[str]) -> list[str]:
+    """Authors as people: a property or byline "Ana Pérez, John Roe" is two of them."""
+    out: list[str] = []
+    for entry in authors:
+        names = [n.strip() for n in _NAME_LIST.split(entry) if n.strip()]
+        if len(names) > 1 and all(_PERSON.match(n) for n in names):
+            out.extend(names)
+        else:
+            out.append(entry.strip())
+    return list(dict.fromkeys(a for a in out if a))
+
+
 def detect_title(raw: RawDocument, *, publisher: str | None) -> str | None:
     for block in raw.blocks[:6]:
         if block.kind == "heading" and block.level == 1:
@@ -372,7 +395,9 @@ def detect(raw: RawDocument) -> Metadata:
     # A letter has no title of its own; its masthead lines are an address block.
     found.title = None if addressed else detect_title(raw, publisher=publisher)
     # The format's own metadata wins for title, date and authors, but never for what it lacks.
-    merged = found.merged(Metadata(title=hints.title, date=hints.date, authors=hints.authors))
+    merged = found.merged(
+        Metadata(title=hints.title, date=hints.date, authors=split_people(hints.authors))
+    )
     if hints.date and found.date and raw.format == "docx":
         merged.date = found.date  # a .docx creation date is when the file was made, not published
     return merged
