@@ -416,6 +416,8 @@ def render_pdf(src: Source, *, footer: str = "page-of", columns: int = 1) -> byt
     if src.date:
         pdf.multi_cell(0, 7, long_date(src.date, src.lang), new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
+    if columns > 1:
+        pdf.set_font("DejaVu", "", 10)
     body = pdf.text_columns(ncols=columns, gutter=8, text_align="J") if columns > 1 else None
     first_heading = True
     number = 0
@@ -429,7 +431,16 @@ def render_pdf(src: Source, *, footer: str = "page-of", columns: int = 1) -> byt
         if part.kind != "list_item":
             number = 0
         if body is not None:
-            body.write(text=_NOTE_REF.sub(r"\1", text) + "\n\n")
+            if part.kind == "heading":
+                pdf.set_font("DejaVu", "B", 10)
+                body.write(text=part.text + "\n")
+                pdf.set_font("DejaVu", "", 10)
+            else:
+                marker = "• " if part.kind == "list_item" and not part.numbered else ""
+                if part.kind == "list_item" and part.numbered:
+                    marker = f"{number + 1}. "
+                    number += 1
+                body.write(text=marker + _NOTE_REF.sub("", text) + "\n")
             continue
         if part.kind == "heading":
             pdf.set_font("DejaVu", "B", 13 if part.level <= 2 else 11)
@@ -473,42 +484,119 @@ def render_pdf(src: Source, *, footer: str = "page-of", columns: int = 1) -> byt
 # --------------------------------------------------------------------------------------- DOCX
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx_footnotes(document: Any, notes: dict[str, str]) -> None:
+    """A footnotes part (word/footnotes.xml) holding ``notes`` by number, as Word writes it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part as OpcPart
+
+    def note(number: str, body: str, kind: str = "") -> str:
+        attr = f' w:type="{kind}"' if kind else ""
+        return (
+            f'<w:footnote w:id="{number}"{attr}><w:p><w:r><w:t xml:space="preserve">'
+            f"{html.escape(body)}</w:t></w:r></w:p></w:footnote>"
+        )
+
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">'
+        + note("-1", "", "separator")
+        + note("0", "", "continuationSeparator")
+        + "".join(note(n, text) for n, text in notes.items())
+        + "</w:footnotes>"
+    )
+    part = OpcPart(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
 def render_docx(src: Source) -> bytes:
-    """A Word file: Title, Heading 1/2, List Bullet/List Number paragraphs and a table."""
+    """A Word file: Title, Heading 1/2, List Bullet/List Number paragraphs, a table, and the
+    notes as real footnotes (references in the text, notes in word/footnotes.xml)."""
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = docx.Document()
     document.core_properties.title = src.title
     document.core_properties.author = ", ".join(src.authors)
     document.add_paragraph(src.title, style="Title")
+    notes = {
+        m.group(1): _NOTE_LINE.sub("", p.text)
+        for p in src.parts
+        if p.kind == "footnote" and (m := _NOTE_LINE.match(p.text))
+    }
     first_heading = True
-    for part in src.parts:
+    for index, part in enumerate(src.parts):
         if part.kind == "heading":
             if first_heading and part.text == src.title:
                 first_heading = False
                 continue
+            if index + 1 < len(src.parts) and src.parts[index + 1].kind == "footnote":
+                continue  # the notes' own heading: Word prints footnotes at the page foot
             document.add_heading(part.text, level=min(max(part.level - 1, 1), 3))
-        elif part.kind == "list_item":
+            continue
+        if part.kind == "footnote":
+            if _NOTE_LINE.match(part.text):
+                continue
+            document.add_paragraph(part.text)
+            continue
+        style = None
+        if part.kind == "list_item":
             style = "List Number" if part.numbered else "List Bullet"
-            document.add_paragraph(part.text, style=style)
-        elif part.kind == "footnote":
-            document.add_paragraph(part.text)
-        else:
-            document.add_paragraph(part.text)
+        paragraph = document.add_paragraph(style=style)
+        for i, chunk in enumerate(_NOTE_REF.split(part.text)):
+            if i % 2 == 0:
+                if chunk:
+                    paragraph.add_run(chunk)
+                continue
+            run = paragraph.add_run()
+            ref = OxmlElement("w:footnoteReference")
+            ref.set(qn("w:id"), chunk)
+            run._r.append(ref)
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Indicator" if src.lang == "en" else "Indicador"
     table.cell(0, 1).text = "Source" if src.lang == "en" else "Fuente"
     table.cell(1, 0).text = "Fictional table row"
     table.cell(1, 1).text = "Test fixture"
+    document.add_paragraph("Fictional closing line after the table.")
+    if notes:
+        _docx_footnotes(document, notes)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def render_html_bare(src: Source) -> bytes:
+    """A page with no JSON-LD: the byline and the og:/article: tags carry the metadata."""
+    return render_html(src, json_ld=False)
+
+
+def render_pdf_footer_org(src: Source) -> bytes:
+    """Footers that read "3 | Organisation" rather than "Page 3 of 12"."""
+    return render_pdf(src, footer="number-org")
+
+
+def render_pdf_two_columns(src: Source) -> bytes:
+    return render_pdf(src, footer="number-org", columns=2)
 
 
 RENDERERS: dict[str, Callable[[Source], bytes]] = {
     "html": render_html,
     "pdf": render_pdf,
     "docx": render_docx,
+}
+# Variants on the same formats, each for a few documents (file suffix, renderer).
+VARIANTS: dict[str, tuple[str, Callable[[Source], bytes]]] = {
+    "html-bare": ("html", render_html_bare),
+    "pdf-footer-org": ("pdf", render_pdf_footer_org),
+    "pdf-two-columns": ("pdf", render_pdf_two_columns),
 }
 
 

@@ -203,11 +203,18 @@ def continues(prev: str, nxt: str, *, width: int = 0) -> bool:
         return False
     if prev.endswith("-") and nxt[:1].islower():
         return True
+    if width and prev.endswith(";") and nxt[:1].islower():
+        return True  # a clause after a semicolon, wrapped in a fixed-width layout
     if prev.endswith(_SENTENCE_END):
         return False
     if nxt[:1].islower() or nxt[:1] in "(,;":
         return True
-    if not width or not nxt[:1].isupper() or "|" in prev:
+    if not width or "|" in prev:
+        return False
+    if nxt[:1].isdigit() or nxt[:1] in "$€£":
+        # "… which covers an estimated" / "472,000 people": a number carries the sentence on.
+        return prev.rsplit(None, 1)[-1].lower() in _OPEN_ENDINGS or len(prev) >= 0.8 * width
+    if not nxt[:1].isupper():
         return False
     first = nxt.split(None, 1)[0].rstrip(",;:")
     if first in _OPENERS:

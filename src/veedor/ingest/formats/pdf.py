@@ -33,6 +33,8 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|]*(?:(?:page|p[aá]g(?:ina)?\.?)\s+)?\d{1,4}(?:\s*(?:/|of|de)\s*\d{1,4})?[\s\-–—|]*$",
     re.I,
 )
+# A footer that pairs the page number with a name ("3 | Washington Office", "WOLA · 3").
+_NUMBERED_FOOTER = re.compile(r"^\d{1,4}\s*[|·•–—]\s*\S.{0,80}$|^\S.{0,80}\s[|·•–—]\s*\d{1,4}$")
 _BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"]\s+(?=\S)")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])\s+\S")
 _FOOTNOTE_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
@@ -174,8 +176,18 @@ def _drop_furniture(
     body: list[_Line] = []
     for lines, band in zip(pages, in_band, strict=True):
         furniture = {
-            id(ln) for ln, key in band if counts[key] >= band_min or _PAGE_NUMBER.match(ln.text)
+            id(ln)
+            for ln, key in band
+            if counts[key] >= band_min
+            or _PAGE_NUMBER.match(ln.text)
+            or _NUMBERED_FOOTER.match(ln.text)
         }
+        # A running header above the text of a page past the cover, in smaller type than the
+        # text (a short document shows it once or twice, too few times to repeat).
+        if lines and lines is not pages[0] and lines[0].top > height * (1 - _MARGIN_BAND):
+            rest = [ln.size for ln in lines[1:]]
+            if rest and lines[0].size < 0.9 * Counter(rest).most_common(1)[0][0]:
+                furniture.add(id(lines[0]))
         for line in lines:
             if id(line) in furniture or anywhere[line.text] >= body_min:
                 dropped.append(line.text)
@@ -186,7 +198,7 @@ def _drop_furniture(
 
 def _split_footnotes(lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Line]]:
     """Body lines, and the footnote lines: on each page, the trailing run of lines in smaller
-    type than the body whose first line opens with a number."""
+    type than the body from its first line that opens with a number."""
     body: list[_Line] = []
     notes: list[_Line] = []
     by_page: dict[int, list[_Line]] = {}
@@ -199,7 +211,8 @@ def _split_footnotes(lines: list[_Line], body_size: float) -> tuple[list[_Line],
             start -= 1
         while start < len(page_lines) and not _FOOTNOTE_START.match(page_lines[start].text):
             start += 1
-        if start < len(page_lines) and any(ln.size >= 0.9 * body_size for ln in page_lines[:start]):
+        if start < len(page_lines):
+            # (A page of nothing but notes in small type is the document's endnotes.)
             body.extend(page_lines[:start])
             notes.extend(page_lines[start:])
         else:
@@ -243,7 +256,9 @@ def _blocks(lines: list[_Line], body_size: float) -> list[tuple[BlockKind, str, 
     leading = float(min(tight)) if tight else body_size * 1.4
     widths = sorted(ln.right - ln.left for ln in lines if ln.size == body_size)
     full = widths[int(len(widths) * 0.9)] if widths else 0.0
-    chars = max((len(ln.text) for ln in lines), default=0)
+    # The length of a full line of body text, in characters (a column's, in two columns).
+    lengths = sorted(len(ln.text) for ln in lines if ln.size == body_size)
+    chars = lengths[int(len(lengths) * 0.9)] if lengths else 0
     # Paragraphs set apart by space: the layout says where one ends. Without that space, only
     # the words do (a line that does not end a sentence carries on).
     spaced = any(step > leading * 1.3 for step in steps)
@@ -262,6 +277,8 @@ def _blocks(lines: list[_Line], body_size: float) -> list[tuple[BlockKind, str, 
             moved = prev.page != line.page or step <= 0  # a new page or column
             if bullet or numbered or heading != prev_heading:
                 new = True
+            elif prev.text.endswith(_SOFT_HYPHENS):
+                new = False  # a word the layout broke runs on, across a page or column too
             elif heading:
                 new = moved or step > max(leading * 1.3, line.size * 1.8) or level != parts[-1][2]
             elif moved:
