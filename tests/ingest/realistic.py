@@ -191,7 +191,9 @@ def _inline_html(text: str) -> str:
     )
 
 
-def render_html(src: Source, *, json_ld: bool = True, byline: bool = True) -> bytes:
+def render_html(
+    src: Source, *, json_ld: bool = True, byline: bool = True, meta_tags: bool = True
+) -> bytes:
     """A web page: the article among a site's furniture."""
     es = src.lang == "es"
     pub = src.publisher or "Hemispheric Advocacy Network"
@@ -262,6 +264,8 @@ def render_html(src: Source, *, json_ld: bool = True, byline: bool = True) -> by
     ]
     if src.date:
         meta.append(f'<meta property="article:published_time" content="{src.date}T09:00:00Z">')
+    if not meta_tags:
+        meta = []
     if json_ld:
         ld: dict[str, Any] = {
             "@context": "https://schema.org",
@@ -578,6 +582,11 @@ def render_html_bare(src: Source) -> bytes:
     return render_html(src, json_ld=False)
 
 
+def render_html_byline_only(src: Source) -> bytes:
+    """A page whose only metadata is its byline ("By A and B | March 3, 2025") and its text."""
+    return render_html(src, json_ld=False, meta_tags=False)
+
+
 def render_pdf_footer_org(src: Source) -> bytes:
     """Footers that read "3 | Organisation" rather than "Page 3 of 12"."""
     return render_pdf(src, footer="number-org")
@@ -595,6 +604,7 @@ RENDERERS: dict[str, Callable[[Source], bytes]] = {
 # Variants on the same formats, each for a few documents (file suffix, renderer).
 VARIANTS: dict[str, tuple[str, Callable[[Source], bytes]]] = {
     "html-bare": ("html", render_html_bare),
+    "html-byline-only": ("html", render_html_byline_only),
     "pdf-footer-org": ("pdf", render_pdf_footer_org),
     "pdf-two-columns": ("pdf", render_pdf_two_columns),
 }

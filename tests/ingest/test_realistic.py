@@ -107,7 +107,7 @@ _HTML_FURNITURE = [
 ]
 
 
-HTML_CASES = [(n, f) for n in SOURCES for f in ("html", "html-bare")]
+HTML_CASES = [(n, f) for n in SOURCES for f in ("html", "html-bare", "html-byline-only")]
 PDF_CASES = [(n, f) for n in SOURCES for f in ("pdf", "pdf-footer-org", "pdf-two-columns")]
 
 

@@ -344,13 +344,16 @@ def detect_addressee(text: str) -> str | None:
     return who
 
 
+_BY_PREFIX = re.compile(r"^(?:by|por)\s*:?\s+", re.I)
 _NAME_LIST = re.compile(r"\s*(?:;|,|\band\b|\by\b|&)\s*")
 
 
 def split_people(authors: list[str]) -> list[str]:
     """Authors as people: a property or byline "Ana Pérez, John Roe" is two of them."""
     out: list[str] = []
-    for entry in authors:
+    for raw in authors:
+        # A page's byline as a parser read it: "Por Ana Pérez", "By: John Roe".
+        entry = _BY_PREFIX.sub("", raw.strip())
         names = [n.strip() for n in _NAME_LIST.split(entry) if n.strip()]
         if len(names) > 1 and all(_PERSON.match(n) for n in names):
             out.extend(names)
