@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.ingest.realistic import FONT_DIR
-from veedor.ingest.formats.pdf import _join
+from veedor.ingest.formats.pdf import _blocks, _join, _Line
 from veedor.ingest.metadata import detect_publisher, split_people
 from veedor.ingest.pipeline import read_document
 
@@ -31,8 +31,13 @@ def _report_pdf(*, title_property: str = "Microsoft Word - report_final.docx") -
         def footer(self) -> None:
             if self.page_no() == 2:
                 self.set_font("DejaVu", "", 7)
-                self.set_y(-26)
+                self.set_y(-30)
                 self.multi_cell(0, 3.5, "1 Fictional source, statistics bulletin, 2024.")
+                self.set_x(self.l_margin)
+                self.char_vpos = "SUP"
+                self.write(3.5, "2")
+                self.char_vpos = "LINE"
+                self.write(3.5, "Second fictional source, 2023.")
             self.set_y(-12)
             self.set_font("DejaVu", "", 8)
             self.cell(0, 5, f"{self.page_no()} | {ORG}")
@@ -101,6 +106,8 @@ def test_pdf_superscript_marker_is_not_text_and_the_footnote_is_a_block(
     assert "2020.1" not in text
     assert "Killings of social leaders rose sharply in 2020. The authorities" in text
     assert blocks["1 Fictional source, statistics bulletin, 2024."] == "footnote"
+    # A note whose number is raised, as Word sets it at the foot of the page.
+    assert blocks["2 Second fictional source, 2023."] == "footnote"
 
 
 def test_pdf_layout_hyphen_is_joined(report: tuple[str, dict[str, str]]) -> None:
@@ -218,3 +225,24 @@ def test_publisher_from_a_site_name_only_when_it_reads_as_an_organisation() -> N
     text = "A fictional article about migration policy in the region."
     assert detect_publisher(text, site_name=ORG) == ORG
     assert detect_publisher(text, site_name="example.org") in (None, "example.org")
+
+
+def _line(text: str, base: float) -> _Line:
+    return _Line(page=1, text=text, left=72, right=72 + 5 * len(text), base=base, size=10.5)
+
+
+def test_pdf_symbol_font_bullets_and_dashes() -> None:
+    """Word's bullets in a symbol font are private-use characters; a dash opening a number is
+    not a bullet."""
+    lines = [
+        _line("The administration should:", 700),
+        _line("\uf0b7 End expulsions at the border.", 685),
+        _line("\uf0a7Restore asylum at ports of entry.", 670),
+        _line("-5 percent was the change in arrivals.", 640),
+    ]
+    assert _blocks(lines, 10.5) == [
+        ("paragraph", "The administration should:", 0),
+        ("list_item", "End expulsions at the border.", 0),
+        ("list_item", "Restore asylum at ports of entry.", 0),
+        ("paragraph", "-5 percent was the change in arrivals.", 0),
+    ]

@@ -35,7 +35,8 @@ _PAGE_NUMBER = re.compile(
 )
 # A footer that pairs the page number with a name ("3 | Washington Office", "WOLA · 3").
 _NUMBERED_FOOTER = re.compile(r"^\d{1,4}\s*[|·•–—]\s*\S.{0,80}$|^\S.{0,80}\s[|·•–—]\s*\d{1,4}$")
-_BULLET = re.compile(r"^[" + re.escape(BULLET_GLYPHS) + r"]\s+(?=\S)")
+# Word's bullets exported in a symbol font come out as private-use characters (U+F0B7 …).
+_BULLET = re.compile(r"^(?:[" + re.escape(BULLET_GLYPHS) + r"]\s+|[\ue000-\uf8ff]\s*)(?=\S)")
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])\s+\S")
 _FOOTNOTE_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "”", '"')
@@ -92,6 +93,18 @@ class _Line:
             raised = c.bottom > base + 0.2 * self.size and c.size < 0.85 * self.size
             if c.text.isdigit() and raised and any(k.text.strip() for k in kept):
                 continue
+            if (
+                kept
+                and kept[-1].text.isdigit()
+                and c.text.isalpha()
+                and not any(k.text.isalpha() for k in kept)
+            ):
+                # A note's raised number at the start of its line ("¹Source") is set apart.
+                prev = kept[-1]
+                if prev.bottom > base + 0.2 * self.size and prev.size < 0.85 * self.size:
+                    kept.append(
+                        _Char(" ", prev.right, prev.bottom, prev.right, prev.bottom, 0, False)
+                    )
             if i and c.text == " " and kept and kept[-1].text == " ":
                 continue
             kept.append(c)
