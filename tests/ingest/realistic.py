@@ -192,9 +192,15 @@ def _inline_html(text: str) -> str:
 
 
 def render_html(
-    src: Source, *, json_ld: bool = True, byline: bool = True, meta_tags: bool = True
+    src: Source,
+    *,
+    json_ld: bool = True,
+    byline: bool = True,
+    meta_tags: bool = True,
+    cluttered: bool = False,
 ) -> bytes:
-    """A web page: the article among a site's furniture."""
+    """A web page: the article among a site's furniture (``cluttered``: some of it inside the
+    article's body too, as content management systems insert it)."""
     es = src.lang == "es"
     pub = src.publisher or "Hemispheric Advocacy Network"
     body: list[str] = []
@@ -309,6 +315,19 @@ def render_html(
     )
     share = "Compartir: Facebook X LinkedIn Correo" if es else "Share: Facebook X LinkedIn Email"
     crumbs = "Inicio › Publicaciones › Análisis" if es else "Home › Publications › Analysis"
+    if cluttered and len(body) > 4:
+        inserts = [
+            '<figure class="wp-block-image"><img src="/img/shelter.jpg" alt="">'
+            "<figcaption>Fictional photo of a shelter. Photo: J. Doe / Agency</figcaption>"
+            "</figure>",
+            f'<div class="newsletter-signup inline-cta"><p>{newsletter}</p>'
+            '<form><input type="email"><button>OK</button></form></div>',
+            f'<p class="related-inline"><strong>{"Lea también" if es else "Read more"}:'
+            f'</strong> <a href="/p/9">{related[0]}</a></p>',
+        ]
+        for offset, insert in enumerate(inserts):
+            body.insert(2 + 2 * offset, insert)
+        body.append(f'<div class="share-buttons share-bottom">{share}</div>')
     page = f"""<!DOCTYPE html>
 <html lang="{src.lang}"><head><meta charset="utf-8">
 <title>{html.escape(src.title)} | {html.escape(pub)}</title>
@@ -353,8 +372,11 @@ def _soft_hyphenate(text: str) -> str:
     return _WORD.sub(cut, text)
 
 
-def render_pdf(src: Source, *, footer: str = "page-of", columns: int = 1) -> bytes:
-    """An exported report: cover page, running header and footer, footnotes at page bottoms."""
+def render_pdf(
+    src: Source, *, footer: str = "page-of", columns: int = 1, contents: bool = False
+) -> bytes:
+    """An exported report: cover page, running header and footer, footnotes at page bottoms
+    (``contents``: a table of contents with dot leaders after the cover)."""
     from fpdf import FPDF
 
     pub = src.publisher or "Hemispheric Advocacy Network"
@@ -419,6 +441,16 @@ def render_pdf(src: Source, *, footer: str = "page-of", columns: int = 1) -> byt
         pdf.multi_cell(0, 7, ", ".join(src.authors), new_x="LMARGIN", new_y="NEXT")
     if src.date:
         pdf.multi_cell(0, 7, long_date(src.date, src.lang), new_x="LMARGIN", new_y="NEXT")
+    headings = [p.text for p in src.parts if p.kind == "heading" and len(p.text) < 60]
+    if contents and headings:
+        pdf.add_page()
+        pdf.set_font("DejaVu", "B", 13)
+        label = "Contenido" if src.lang == "es" else "Contents"
+        pdf.multi_cell(0, 8, label, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 10.5)
+        for number, heading in enumerate(headings[:12]):
+            leader = " " + "." * (70 - len(heading)) + f" {3 + number // 3}"
+            pdf.multi_cell(0, 6, heading + leader, new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
     if columns > 1:
         pdf.set_font("DejaVu", "", 10)
@@ -587,9 +619,15 @@ def render_html_byline_only(src: Source) -> bytes:
     return render_html(src, json_ld=False, meta_tags=False)
 
 
+def render_html_cluttered(src: Source) -> bytes:
+    """Share buttons, a newsletter box and a "Read more" link inside the article's body."""
+    return render_html(src, cluttered=True)
+
+
 def render_pdf_footer_org(src: Source) -> bytes:
-    """Footers that read "3 | Organisation" rather than "Page 3 of 12"."""
-    return render_pdf(src, footer="number-org")
+    """Footers that read "3 | Organisation" rather than "Page 3 of 12", and a table of
+    contents."""
+    return render_pdf(src, footer="number-org", contents=True)
 
 
 def render_pdf_two_columns(src: Source) -> bytes:
@@ -605,6 +643,7 @@ RENDERERS: dict[str, Callable[[Source], bytes]] = {
 VARIANTS: dict[str, tuple[str, Callable[[Source], bytes]]] = {
     "html-bare": ("html", render_html_bare),
     "html-byline-only": ("html", render_html_byline_only),
+    "html-cluttered": ("html", render_html_cluttered),
     "pdf-footer-org": ("pdf", render_pdf_footer_org),
     "pdf-two-columns": ("pdf", render_pdf_two_columns),
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.ingest.realistic import FONT_DIR
-from veedor.ingest.formats.pdf import _blocks, _join, _Line
+from veedor.ingest.formats.pdf import _blocks, _drop_contents, _join, _Line
 from veedor.ingest.metadata import detect_publisher, split_people
 from veedor.ingest.pipeline import read_document
 
@@ -245,4 +245,18 @@ def test_pdf_symbol_font_bullets_and_dashes() -> None:
         ("list_item", "End expulsions at the border.", 0),
         ("list_item", "Restore asylum at ports of entry.", 0),
         ("paragraph", "-5 percent was the change in arrivals.", 0),
+    ]
+
+
+def test_pdf_table_of_contents_is_dropped() -> None:
+    lines = [
+        _line("Contents", 700),
+        _line("What we recommend for 2025 .................................. 3", 685),
+        _line("Notas ..................................................... iv", 670),
+        _line("What we recommend for 2025", 640),
+        _line("The administration should end expulsions at the border...", 620),
+    ]
+    assert [ln.text for ln in _drop_contents(lines)] == [
+        "What we recommend for 2025",
+        "The administration should end expulsions at the border...",
     ]

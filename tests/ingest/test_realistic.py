@@ -104,10 +104,14 @@ _HTML_FURNITURE = [
     "All rights reserved",
     "Tags:",
     "↩",
+    "Read more:",
+    "Lea también:",
 ]
 
 
-HTML_CASES = [(n, f) for n in SOURCES for f in ("html", "html-bare", "html-byline-only")]
+HTML_CASES = [
+    (n, f) for n in SOURCES for f in ("html", "html-bare", "html-byline-only", "html-cluttered")
+]
 PDF_CASES = [(n, f) for n in SOURCES for f in ("pdf", "pdf-footer-org", "pdf-two-columns")]
 
 
@@ -128,7 +132,7 @@ def test_html_keeps_the_article_and_drops_the_site(name: str, fmt: str, folder: 
 
 
 _PAGE_FURNITURE = re.compile(
-    r"Page \d+ of \d+|Página \d+ de \d+|^\d+ \| \w|\ufffe|\u00ad|\x02", re.M
+    r"Page \d+ of \d+|Página \d+ de \d+|^\d+ \| \w|\ufffe|\u00ad|\x02|\.{5}|^Contents$", re.M
 )
 
 

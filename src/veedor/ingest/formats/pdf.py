@@ -33,6 +33,10 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|]*(?:(?:page|p[aá]g(?:ina)?\.?)\s+)?\d{1,4}(?:\s*(?:/|of|de)\s*\d{1,4})?[\s\-–—|]*$",
     re.I,
 )
+_LEADER = re.compile(r"(?:[.·…_]\s?){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+_CONTENTS = re.compile(
+    r"^(?:(?:table of )?contents|contenidos?|[ií]ndice(?: general)?|tabla de contenidos?)$", re.I
+)
 # A footer that pairs the page number with a name ("3 | Washington Office", "WOLA · 3").
 _NUMBERED_FOOTER = re.compile(r"^\d{1,4}\s*[|·•–—]\s*\S.{0,80}$|^\S.{0,80}\s[|·•–—]\s*\d{1,4}$")
 # Word's bullets exported in a symbol font come out as private-use characters (U+F0B7 …).
@@ -209,6 +213,19 @@ def _drop_furniture(
     return body, dropped
 
 
+def _drop_contents(lines: list[_Line]) -> list[_Line]:
+    """Without the table of contents: entries with dot leaders and a page number
+    ("What we recommend ........ 12"), and the "Contents" heading over them."""
+    kept: list[_Line] = []
+    for line in lines:
+        if _LEADER.search(line.text):
+            if kept and _CONTENTS.match(kept[-1].text):
+                kept.pop()
+            continue
+        kept.append(line)
+    return kept
+
+
 def _split_footnotes(lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Line]]:
     """Body lines, and the footnote lines: on each page, the trailing run of lines in smaller
     type than the body from its first line that opens with a number."""
@@ -367,6 +384,7 @@ def read_pdf(data: bytes) -> RawDocument:
     finally:
         pdf.close()
     lines, dropped = _drop_furniture(pages, heights)
+    lines = _drop_contents(lines)
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
