@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 from tests.ingest.realistic import FONT_DIR
@@ -15,7 +16,9 @@ from veedor.ingest.pipeline import read_document
 ORG = "Hemispheric Rights Observatory"  # fictional
 
 
-def _report_pdf(*, title_property: str = "Microsoft Word - report_final.docx") -> bytes:
+def _report_pdf(
+    *, title_property: str = "Microsoft Word - report_final.docx", fill_to: float = 150
+) -> bytes:
     """Four pages: a running header, "N | Org" footers, a footnote at the foot of page 2 with
     its superscript marker in a sentence, a paragraph and a numbered list that run across the
     page break, a hyphenated word at a line end."""
@@ -65,7 +68,7 @@ def _report_pdf(*, title_property: str = "Microsoft Word - report_final.docx") -
     pdf.write(5.5, "A " + "very " * 14 + "long sentence ends with an extra\u00adordinary word.")
     pdf.ln(9)
     # Fill the page so that the next paragraph and the list break across pages.
-    while pdf.get_y() < 200:
+    while pdf.get_y() < fill_to:
         pdf.multi_cell(0, 5.5, filler * 2, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
     pdf.multi_cell(0, 5.5, "The government should:" + "", new_x="LMARGIN", new_y="NEXT")
@@ -116,6 +119,14 @@ def test_pdf_layout_hyphen_is_joined(report: tuple[str, dict[str, str]]) -> None
 
 
 def test_pdf_numbered_list_runs_across_the_page_break(report: tuple[str, dict[str, str]]) -> None:
+    from veedor.ingest.formats.pdf import _page_lines
+
+    pdf = pdfium.PdfDocument(_report_pdf())
+    try:
+        # (The fixture breaks the page inside an item: the last page opens mid-sentence.)
+        assert _page_lines(pdf[len(pdf) - 1], 0)[1].text.startswith("that reaches")
+    finally:
+        pdf.close()
     _, blocks = report
     for n in range(1, 7):
         item = (
@@ -260,3 +271,39 @@ def test_pdf_table_of_contents_is_dropped() -> None:
         "What we recommend for 2025",
         "The administration should end expulsions at the border...",
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Microsoft Word - report_final.docx", "WOLA_brief_2025_v3", "Untitled-1", "Slide 1"],
+)
+def test_pdf_title_property_naming_a_file_is_ignored(title: str, tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_report_pdf(title_property=title))
+    assert read_document(path).meta.title != title
+
+
+def test_pdf_date_only_in_the_running_header(tmp_path: Path) -> None:
+    """A commentary whose only date is in its running header ("… | March 3, 2025")."""
+    from fpdf import FPDF
+
+    class Commentary(FPDF):
+        def header(self) -> None:
+            self.set_font("DejaVu", "", 8)
+            self.cell(0, 5, f"{ORG} | Fictional commentary | March 3, 2025", align="R")
+            self.set_y(24)
+
+    pdf = Commentary(format="Letter")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", "", 10.5)
+    for _ in range(3):
+        pdf.add_page()
+        pdf.multi_cell(
+            0, 5.5, "A fictional commentary on the protection of people in transit. " * 8
+        )
+    path = tmp_path / "commentary.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    doc = read_document(path)
+    assert doc.meta.date == "2025-03-03"
+    assert doc.meta.publisher == ORG
+    assert "March 3, 2025" not in doc.text

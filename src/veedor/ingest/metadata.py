@@ -401,8 +401,10 @@ def detect(raw: RawDocument) -> Metadata:
     merged = found.merged(
         Metadata(title=hints.title, date=hints.date, authors=split_people(hints.authors))
     )
-    if hints.date and found.date and raw.format == "docx":
-        merged.date = found.date  # a .docx creation date is when the file was made, not published
+    if hints.date and found.date and raw.format in ("docx", "pdf"):
+        # A .docx creation date is when the file was made, not published; a PDF's running
+        # header may carry a date, but its cover or masthead says when it was published.
+        merged.date = found.date
     return merged
 
 

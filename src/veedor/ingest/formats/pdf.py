@@ -27,6 +27,7 @@ from veedor.document import BlockKind, Metadata, RawDocument
 from veedor.errors import CorruptFileError, EmptyDocumentError
 from veedor.ingest.blocks import BULLET_GLYPHS, assemble, continues, looks_like_heading
 from veedor.ingest.metadata import org_name
+from veedor.nlp.dates import find_dates
 from veedor.nlp.text import fold
 
 _PAGE_NUMBER = re.compile(
@@ -46,8 +47,8 @@ _FOOTNOTE_START = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷�
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "”", '"')
 # Title properties that name the file or the program that made it, not the document.
 _JUNK_TITLE = re.compile(
-    r"^(?:microsoft (?:word|powerpoint) - |untitled|document\d*$|presentation\d*$)|"
-    r"\.(?:docx?|pdf|indd|pptx?|rtf)$",
+    r"^(?:microsoft (?:word|powerpoint) - |untitled|document\d*$|presentation\d*$|slide \d+$)|"
+    r"\.(?:docx?|pdf|indd|pptx?|rtf)$|^[^\s]*_[^\s]*$",
     re.I,
 )
 _FURNITURE_SEPARATORS = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+")
@@ -367,6 +368,17 @@ def _publisher_hint(dropped: list[str], cover: list[_Line]) -> str | None:
     return None
 
 
+def _furniture_date(dropped: list[str]) -> str | None:
+    """A full date a running header or footer carries ("Commentary | March 3, 2025"); the
+    text's own date wins over it (see :func:`veedor.ingest.metadata.detect`)."""
+    text = " | ".join(dict.fromkeys(dropped))
+    for lang in ("en", "es"):
+        for mention in find_dates(text, lang=lang):
+            if mention.day is not None:
+                return mention.iso
+    return None
+
+
 def read_pdf(data: bytes) -> RawDocument:
     try:
         pdf = pdfium.PdfDocument(data)
@@ -413,5 +425,6 @@ def read_pdf(data: bytes) -> RawDocument:
             title=title if title and not _JUNK_TITLE.search(title) else None,
             authors=[author] if author else [],
             publisher=_publisher_hint(dropped, pages[0] if pages else []),
+            date=_furniture_date(dropped),
         ),
     )
