@@ -27,6 +27,9 @@ from veedor.vocab import organisations
 UNGROUPED = "unassigned"
 
 
+_GROUPS_CACHE: list[tuple[list[dict[str, Any]], dict[str, str]]] = []
+
+
 def publisher_group(publisher: str | None) -> str:
     """The group of a publisher per the organisations list, or ``unassigned``."""
     if not publisher:
@@ -35,12 +38,17 @@ def publisher_group(publisher: str | None) -> str:
 
 
 def _groups() -> dict[str, str]:
+    # Built once per organisations list (itself loaded once): a summary asks it per publisher.
+    orgs = organisations()
+    if _GROUPS_CACHE and _GROUPS_CACHE[0][0] is orgs:
+        return _GROUPS_CACHE[0][1]
     table: dict[str, str] = {}
-    for org in organisations():
+    for org in orgs:
         group = org.get("group")
         if group:
             for name in (org["name"], *org.get("aliases", [])):
                 table.setdefault(fold(name), group)
+    _GROUPS_CACHE[:] = [(orgs, table)]
     return table
 
 

@@ -12,14 +12,14 @@ import threading
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session, defer, selectinload
 
-from veedor.link.summary import AskFilter, AskSummary, list_asks, summarise
+from veedor.link.summary import AskFilter, AskSummary, list_asks, publisher_group, summarise
 from veedor.link.summary import ask_timeline as summary_timeline
 from veedor.nlp.text import fold
 from veedor.store.models import (
@@ -173,13 +173,34 @@ def overview(session: Session, *, language: str | None = None) -> Overview:
 
 
 def broadest_agreement(
-    session: Session, *, limit: int, language: str | None = None, flt: AskFilter | None = None
+    session: Session, *, limit: int, language: str | None = None
 ) -> list[AskSummary]:
-    """Asks made by publishers of the most different groups, then by the most publishers."""
-    base = flt or AskFilter()
-    candidates = list_asks(session, replace(base, min_publishers=2, limit=200), language=language)
-    candidates.sort(key=lambda s: (-len(s.groups), -s.publishers, -s.recommendations, s.id))
-    return candidates[:limit]
+    """Asks made by publishers of the most different groups, then by the most publishers.
+
+    Ranked from (ask, publisher) pairs alone; only the winners are summarised, so a database of
+    very broad asks does not load every member of the 200 candidates."""
+    publishers: dict[int, set[str]] = defaultdict(set)
+    sizes: Counter[int] = Counter()
+    for ask_id, publisher, n in session.execute(
+        select(ItemRow.ask_id, DocumentRow.publisher, func.count())
+        .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+        .where(ItemRow.ask_id.is_not(None))
+        .group_by(ItemRow.ask_id, DocumentRow.publisher)
+    ):
+        if ask_id is None:
+            continue
+        publishers[ask_id].add(publisher or "")
+        sizes[ask_id] += int(n)
+    ranked = sorted(
+        (a for a, names in publishers.items() if len(names) >= 2),
+        key=lambda a: (
+            -len({publisher_group(p or None) for p in publishers[a]}),
+            -len(publishers[a]),
+            -sizes[a],
+            a,
+        ),
+    )
+    return summarise(session, ranked[:limit], language=language)
 
 
 def recent_documents(session: Session, *, limit: int = 8) -> list[DocumentRow]:
