@@ -33,6 +33,12 @@ def months() -> dict[str, int]:
 
 
 @cache
+def theme_keys() -> tuple[str, ...]:
+    """The taxonomy's theme keys (spec/taxonomy.md), sorted, as ``data/themes.json`` holds them."""
+    return tuple(sorted(k for k in load_json("themes.json") if not k.startswith("_")))
+
+
+@cache
 def organisations() -> list[dict[str, Any]]:
     """Known publishers: ours, plus those in ``VEEDOR_ORGANISATIONS_FILE`` (theirs win)."""
     orgs: list[dict[str, Any]] = list(load_json("organisations.json"))

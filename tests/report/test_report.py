@@ -19,8 +19,9 @@ from tests.conftest import REPO
 from veedor.cli import main
 from veedor.ingest import IngestOptions
 from veedor.ingest.pipeline import ingest_paths
-from veedor.report.build import Report, build_report
+from veedor.report.build import build_report
 from veedor.report.charts import Bar, bar_chart, compact_number, line_chart
+from veedor.report.model import Report
 from veedor.report.render import render_html, render_markdown, render_pdf
 from veedor.report.scope import ReportScope
 from veedor.samples import sample_dir

@@ -33,9 +33,9 @@ from veedor.store.models import (
 )
 from veedor.track.corrections import find_passage
 from veedor.track.status import statuses
+from veedor.vocab import theme_keys
 from veedor.web import WEB_DIR
 from veedor.web.i18n import catalog, languages
-from veedor.web.pages import theme_keys
 from veedor.web.session import COOKIE
 
 PASSWORD = "correct horse battery"

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from tests.web import test_pages
 from tests.web.test_pages import Site
 from veedor.store.models import ItemRow
-from veedor.web.views import SearchQuery, search_items
+from veedor.web.search import SearchQuery, search_items
 
 corpus_db = test_pages.corpus_db
 site = test_pages.site

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from veedor.api.app import Admin, Editor, SessionDep, Viewer
 from veedor.auth import check_password, create_token, list_users
 from veedor.errors import InvalidInputError, NotFoundError
-from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, upload_name
+from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, record_uploads
 from veedor.link.service import merge_asks
 from veedor.link.summary import AskFilter, ask_members, get_ask, list_asks, similar
 from veedor.store import repository as repo
@@ -193,28 +193,10 @@ def upload(
         max_file_bytes=settings.max_file_bytes,
         embedder=settings.embedder,
     )
-    for result in report.results:
-        if result.status in ("ingested", "updated") and result.document_id is not None:
-            record_action(
-                session,
-                action="document.upload",
-                target_kind="document",
-                target_id=result.document_id,
-                user_id=principal.user_id,
-                user_email=principal.email,
-                after={"file": upload_name(result.path), "status": result.status},
-            )
     return {
-        "results": [
-            {
-                "file": upload_name(r.path),
-                "status": r.status,
-                "reason": r.reason,
-                "document_id": r.document_id,
-                "items": r.counts,
-            }
-            for r in report.results
-        ],
+        "results": record_uploads(
+            session, report, user_id=principal.user_id, user_email=principal.email
+        ),
         "linked": report.link.linked if report.link else 0,
         "suggestions": report.suggestions,
     }

@@ -5,10 +5,13 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from sqlalchemy.orm import Session
 
 from veedor.ingest.pipeline import IngestOptions, IngestReport, ingest_paths
 from veedor.store import Store
+from veedor.track.audit import record_action
 
 MAX_UPLOAD_FILES = 50
 
@@ -47,3 +50,34 @@ def ingest_uploads(
             files=paths,
             options=IngestOptions(max_file_bytes=max_file_bytes, embedder=embedder),
         )
+
+
+def record_uploads(
+    session: Session, report: IngestReport, *, user_id: int | None, user_email: str | None
+) -> list[dict[str, Any]]:
+    """Log who uploaded each stored document (the audit log) and describe every file's outcome
+    by the name it was uploaded under."""
+    results = []
+    for r in report.results:
+        name = upload_name(r.path)
+        if r.status in ("ingested", "updated") and r.document_id is not None:
+            record_action(
+                session,
+                action="document.upload",
+                target_kind="document",
+                target_id=r.document_id,
+                user_id=user_id,
+                user_email=user_email,
+                after={"file": name, "status": r.status},
+            )
+        results.append(
+            {
+                "file": name,
+                "status": r.status,
+                "reason": r.reason,
+                "document_id": r.document_id,
+                "title": r.title,
+                "items": r.counts,
+            }
+        )
+    return results

@@ -605,15 +605,4 @@ def _commitment_entry(
     )
 
 
-__all__ = [
-    "AskEntry",
-    "AskerLine",
-    "Citation",
-    "CommitmentEntry",
-    "FigurePoint",
-    "FigureSeries",
-    "Report",
-    "Section",
-    "StatusEvent",
-    "build_report",
-]
+__all__ = ["build_report"]

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from veedor.errors import InvalidInputError
-from veedor.vocab import load_json
+from veedor.vocab import load_json, theme_keys
 
 GroupBy = Literal["country", "theme"]
 GROUP_BY: tuple[GroupBy, ...] = ("country", "theme")
@@ -36,11 +36,6 @@ def country_names() -> dict[str, dict[str, str]]:
         names = entry.get("names", {})
         out[entry["iso3"]] = {lang: values[0] for lang, values in names.items() if values}
     return out
-
-
-@cache
-def theme_keys() -> tuple[str, ...]:
-    return tuple(sorted(k for k in load_json("themes.json") if not k.startswith("_")))
 
 
 @cache

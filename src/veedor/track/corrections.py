@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from veedor.errors import InvalidInputError, NotFoundError
 from veedor.store.models import ItemCountry, ItemRow, ItemTheme
 from veedor.track.audit import record_action
-from veedor.vocab import load_json
+from veedor.vocab import theme_keys
 
 STRENGTHS = ("must", "should", "urge", "imperative")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -29,10 +29,6 @@ class Correction:
     addressee: str | None = None
     countries: list[str] | None = None
     themes: list[str] | None = None
-
-
-def _themes() -> set[str]:
-    return {k for k in load_json("themes.json") if not k.startswith("_")}
 
 
 def _known_country(iso3: str) -> bool:
@@ -50,7 +46,7 @@ def _validate(item: ItemRow, fix: Correction) -> None:
     bad = [c for c in fix.countries or [] if not _ISO3.match(c) or not _known_country(c)]
     if bad:
         raise InvalidInputError(f"countries are ISO 3166-1 alpha-3 codes like MEX; not {bad}")
-    unknown = sorted(set(fix.themes or []) - _themes())
+    unknown = sorted(set(fix.themes or []) - set(theme_keys()))
     if unknown:
         raise InvalidInputError(f"unknown themes {unknown}")
 

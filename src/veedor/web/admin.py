@@ -104,8 +104,6 @@ def users_page(request: Request, session: SessionDep) -> Response:
         {
             "users": list_users(session),
             "roles": ROLES,
-            "notice": request.query_params.get("notice"),
-            "error": request.query_params.get("error"),
         },
         principal=who,
     )

@@ -7,10 +7,11 @@ short notice or error in the query string, so the browser's back button and relo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from veedor.api.app import SessionDep
@@ -22,7 +23,7 @@ from veedor.errors import (
     PermissionDeniedError,
     VeedorError,
 )
-from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, upload_name
+from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, record_uploads
 from veedor.link.service import merge_asks, move_item, split_ask
 from veedor.publish.searches import (
     SearchSpec,
@@ -153,29 +154,7 @@ def upload(
         max_file_bytes=settings.max_file_bytes,
         embedder=settings.embedder,
     )
-    results = []
-    for r in report.results:
-        name = upload_name(r.path)
-        if r.status in ("ingested", "updated") and r.document_id is not None:
-            record_action(
-                session,
-                action="document.upload",
-                target_kind="document",
-                target_id=r.document_id,
-                user_id=who.user_id,
-                user_email=who.email,
-                after={"file": name, "status": r.status},
-            )
-        results.append(
-            {
-                "file": name,
-                "status": r.status,
-                "reason": r.reason,
-                "document_id": r.document_id,
-                "title": r.title,
-                "items": r.counts,
-            }
-        )
+    results = record_uploads(session, report, user_id=who.user_id, user_email=who.email)
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"results": results, "suggestions": report.suggestions})
     return render(
@@ -205,31 +184,61 @@ def _evidence(
     )
 
 
-def _status_form(
+@dataclass(frozen=True, slots=True)
+class StatusForm:
+    """The fields of the status form, the same for an ask and a commitment."""
+
+    csrf: str
+    status: str
+    effective_date: str
+    document_id: int | None
+    quote: str | None
+    url: str | None
+    note: str | None
+    expected_version: int | None
+
+
+def status_form(
+    csrf: Csrf,
+    status: Annotated[str, Form(max_length=20)],
+    effective_date: Annotated[str, Form(max_length=10)],
+    document_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+    quote: OptionalText = None,
+    url: Annotated[str | None, Form(max_length=2000)] = None,
+    note: OptionalText = None,
+    expected_version: Annotated[int | None, Form(ge=0, le=2**31 - 1)] = None,
+) -> StatusForm:
+    return StatusForm(
+        csrf=csrf,
+        status=status,
+        effective_date=effective_date,
+        document_id=document_id,
+        quote=_no_nul(quote),
+        url=_no_nul(url),
+        note=_no_nul(note),
+        expected_version=expected_version,
+    )
+
+
+StatusFormDep = Annotated[StatusForm, Depends(status_form)]
+
+
+def _change_status(
     kind: SubjectKind,
     subject_id: int,
     back: str,
     request: Request,
     session: SessionDep,
-    *,
-    csrf: str,
-    status: str,
-    effective_date: str,
-    document_id: int | None,
-    quote: str | None,
-    url: str | None,
-    note: str | None,
-    expected_version: int | None,
+    form: StatusForm,
 ) -> Response:
-    who = _editor(request, session, csrf)
-    quote, url, note = _no_nul(quote), _no_nul(url), _no_nul(note)
+    who = _editor(request, session, form.csrf)
     try:
         change = StatusChange(
-            to=status,
-            effective_date=effective_date,
-            evidence=_evidence(session, document_id, quote, url),
-            note=(note or "").strip() or None,
-            expected_version=expected_version,
+            to=form.status,
+            effective_date=form.effective_date,
+            evidence=_evidence(session, form.document_id, form.quote, form.url),
+            note=(form.note or "").strip() or None,
+            expected_version=form.expected_version,
         )
         with session.begin_nested():
             change_status(
@@ -244,66 +253,20 @@ def _status_form(
 
 @router.post("/asks/{ask_id}/status")
 def ask_status_form(
-    request: Request,
-    session: SessionDep,
-    ask_id: int,
-    csrf: Csrf,
-    status: Annotated[str, Form(max_length=20)],
-    effective_date: Annotated[str, Form(max_length=10)],
-    document_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
-    quote: OptionalText = None,
-    url: Annotated[str | None, Form(max_length=2000)] = None,
-    note: OptionalText = None,
-    expected_version: Annotated[int | None, Form(ge=0, le=2**31 - 1)] = None,
+    request: Request, session: SessionDep, ask_id: int, form: StatusFormDep
 ) -> Response:
-    return _status_form(
-        "ask",
-        ask_id,
-        f"/asks/{ask_id}",
-        request,
-        session,
-        csrf=csrf,
-        status=status,
-        effective_date=effective_date,
-        document_id=document_id,
-        quote=quote,
-        url=url,
-        note=note,
-        expected_version=expected_version,
-    )
+    return _change_status("ask", ask_id, f"/asks/{ask_id}", request, session, form)
 
 
 @router.post("/commitments/{item_id}/status")
 def commitment_status_form(
-    request: Request,
-    session: SessionDep,
-    item_id: int,
-    csrf: Csrf,
-    status: Annotated[str, Form(max_length=20)],
-    effective_date: Annotated[str, Form(max_length=10)],
-    document_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
-    quote: OptionalText = None,
-    url: Annotated[str | None, Form(max_length=2000)] = None,
-    note: OptionalText = None,
-    expected_version: Annotated[int | None, Form(ge=0, le=2**31 - 1)] = None,
+    request: Request, session: SessionDep, item_id: int, form: StatusFormDep
 ) -> Response:
     item = session.get(ItemRow, item_id)
     if item is None or item.kind != "commitment":
         raise NotFoundError(f"no commitment {item_id}")
-    return _status_form(
-        "commitment",
-        item_id,
-        f"/documents/{item.document_id}",
-        request,
-        session,
-        csrf=csrf,
-        status=status,
-        effective_date=effective_date,
-        document_id=document_id,
-        quote=quote,
-        url=url,
-        note=note,
-        expected_version=expected_version,
+    return _change_status(
+        "commitment", item_id, f"/documents/{item.document_id}", request, session, form
     )
 
 
@@ -334,8 +297,6 @@ def review(request: Request, session: SessionDep) -> Response:
             "docs": docs,
             "asks": asks,
             "commitments": commitments,
-            "notice": request.query_params.get("notice"),
-            "error": request.query_params.get("error"),
         },
         principal=who,
     )
@@ -537,7 +498,6 @@ def _searches_page(request: Request, session: SessionDep, feed_key: str | None) 
             "searches": searches,
             "feed_key": feed_key,
             "base_url": str(request.base_url).rstrip("/"),
-            "notice": request.query_params.get("notice"),
         },
         principal=who,
     )

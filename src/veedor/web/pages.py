@@ -21,9 +21,10 @@ from veedor.link.summary import AskFilter, ask_members, get_ask, list_asks, simi
 from veedor.store import repository as repo
 from veedor.store.models import DocumentRow, ItemRow
 from veedor.store.search import search_documents
-from veedor.track.status import current, current_many, history, statuses
-from veedor.vocab import load_json
-from veedor.web import charts, views
+from veedor.track.corrections import STRENGTHS
+from veedor.track.status import current, history, statuses
+from veedor.vocab import theme_keys
+from veedor.web import charts, search, views
 from veedor.web.i18n import Translator, pick_language
 from veedor.web.render import render
 from veedor.web.session import LoginRequired, reader
@@ -46,17 +47,14 @@ def need_reader(request: Request, session: Session) -> Principal:
     return who
 
 
-def theme_keys() -> list[str]:
-    return sorted(k for k in load_json("themes.json") if not k.startswith("_"))
-
-
 def _check_id(value: int) -> int:
     if not 1 <= value <= _MAX_ID:
         raise NotFoundError(f"no such id {value}")
     return value
 
 
-def _blank(value: str | None) -> str | None:
+def blank(value: str | None) -> str | None:
+    """A form or query value, None when it is empty or only spaces."""
     # PostgreSQL refuses text with NUL characters; a filter never needs one.
     return value.replace("\x00", "").strip() or None if value else None
 
@@ -107,16 +105,16 @@ def search_page(
     page: Page = 1,
 ) -> Response:
     who = need_reader(request, session)
-    query = views.SearchQuery(
+    query = search.SearchQuery(
         q=q.replace("\x00", "").strip(),
-        kind=_blank(kind) if kind in views.KINDS else None,
-        country=(_blank(country) or "").upper() or None,
-        theme=_blank(theme),
-        publisher=_blank(publisher),
-        addressee_kind=_blank(addressee_kind),
-        status=_blank(status),
-        date_from=_blank(date_from),
-        date_to=_blank(date_to),
+        kind=blank(kind) if kind in views.KINDS else None,
+        country=(blank(country) or "").upper() or None,
+        theme=blank(theme),
+        publisher=blank(publisher),
+        addressee_kind=blank(addressee_kind),
+        status=blank(status),
+        date_from=blank(date_from),
+        date_to=blank(date_to),
         page=page,
     )
     context: dict[str, Any] = {"query": query, "mode": mode, "result": None, "similar": None}
@@ -129,7 +127,7 @@ def search_page(
             session, "ask", sorted({s.ask_id for s in found if s.ask_id})
         )
     else:
-        context["result"] = views.search_items(session, query)
+        context["result"] = search.search_items(session, query)
         context["documents"] = search_documents(session, query.q, limit=5) if query.q else []
     context["all_statuses"] = [*statuses("ask"), *statuses("commitment")]
     # The Atom feed follows the query and the filters a feed understands.
@@ -158,10 +156,10 @@ def asks_page(
 ) -> Response:
     who = need_reader(request, session)
     flt = AskFilter(
-        country=(_blank(country) or "").upper() or None,
-        theme=_blank(theme),
-        publisher=_blank(publisher),
-        addressee_kind=_blank(addressee_kind),
+        country=(blank(country) or "").upper() or None,
+        theme=blank(theme),
+        publisher=blank(publisher),
+        addressee_kind=blank(addressee_kind),
         min_publishers=min_publishers,
         limit=100,
     )
@@ -218,8 +216,6 @@ def ask_page(request: Request, session: SessionDep, ask_id: int) -> Response:
             "timeline": views.ask_timeline(session, ask_id),
             "charts": charts,
             "ask_statuses": statuses("ask"),
-            "error": request.query_params.get("error"),
-            "notice": request.query_params.get("notice"),
         },
         principal=who,
     )
@@ -238,8 +234,8 @@ def documents_page(
 ) -> Response:
     who = need_reader(request, session)
     flt = repo.DocumentFilter(
-        publisher=_blank(publisher),
-        language=_blank(language),
+        publisher=blank(publisher),
+        language=blank(language),
         limit=views.PAGE_SIZE,
         offset=(page - 1) * views.PAGE_SIZE,
     )
@@ -348,16 +344,11 @@ def document_page(
             "items": items,
             "blocks": document_view(doc, items, span),
             "ask_status": views.status_of(session, "ask", ask_ids),
-            "commitment_status": {
-                k: v.status
-                for k, v in current_many(
-                    session, "commitment", [i.id for i in items if i.kind == "commitment"]
-                ).items()
-            },
+            "commitment_status": views.status_of(
+                session, "commitment", [i.id for i in items if i.kind == "commitment"]
+            ),
             "themes": theme_keys(),
-            "strengths": ("must", "should", "urge", "imperative"),
-            "notice": request.query_params.get("notice"),
-            "error": request.query_params.get("error"),
+            "strengths": STRENGTHS,
         },
         principal=who,
     )
@@ -478,8 +469,8 @@ def commitments_page(
     page: Page = 1,
 ) -> Response:
     who = need_reader(request, session)
-    code = (_blank(country) or "").upper() or None
-    chosen_status = _blank(status)
+    code = (blank(country) or "").upper() or None
+    chosen_status = blank(status)
     data = views.commitments_view(session, country=code, status=chosen_status, page=page)
     return render(
         request,

@@ -117,7 +117,10 @@ def render(
         "is_admin": bool(principal and principal.user_id and principal.allows("admin")),
         "csrf": csrf_for(cookie_token(request)),
         "version": __version__,
-        # The library's own words about what went wrong (English), after the page's heading.
+        # What a form's redirect reports (post/redirect/get): keys of the interface strings,
+        # then the library's own words about what went wrong (English).
+        "notice": request.query_params.get("notice"),
+        "error": request.query_params.get("error"),
         "error_detail": request.query_params.get("detail"),
         "country_name": lambda iso3: country_name(iso3, lang),
         "number": lambda v: number(v, lang),

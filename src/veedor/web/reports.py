@@ -11,8 +11,10 @@ from fastapi.responses import HTMLResponse, Response
 from veedor.api.app import SessionDep
 from veedor.report.build import build_report
 from veedor.report.render import render_html, render_markdown, render_pdf
-from veedor.report.scope import ADDRESSEE_FAMILIES, ADDRESSEE_KINDS, ReportScope, theme_keys
+from veedor.report.scope import ADDRESSEE_FAMILIES, ADDRESSEE_KINDS, ReportScope
+from veedor.vocab import theme_keys
 from veedor.web.i18n import pick_language
+from veedor.web.pages import blank as _blank
 from veedor.web.pages import need_reader
 from veedor.web.render import render
 from veedor.web.views import publisher_counts
@@ -21,10 +23,6 @@ router = APIRouter(include_in_schema=False)
 
 Short = Annotated[str | None, Query(max_length=300)]
 Many = Annotated[list[str] | None, Query(max_length=40)]
-
-
-def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value else None
 
 
 @router.get("/report", response_class=HTMLResponse)
