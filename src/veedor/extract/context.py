@@ -79,6 +79,8 @@ class DocContext:
     section_topic: list[str] = field(default_factory=list)
     # The foreign country the whole document is about, if one dominates its mentions.
     country: str | None = None
+    # The foreign countries the document's title names ("Central America Trips …").
+    title_countries: list[str] = field(default_factory=list)
     # The document's country mentions, found in one pass.
     places: MentionIndex | None = None
 
@@ -139,7 +141,8 @@ def own_countries(s: Sentence) -> list[str]:
 def passage_countries(s: Sentence) -> list[str]:
     """The countries of the passage, for an item that names none itself: the list's lead-in,
     unless the item speaks of the whole region the sentence before it in the same block, the
-    section heading, the country the whole document is about."""
+    section heading, the country the whole document is about, else the countries its title
+    names."""
     ctx = s.doc
     if s.block.kind == "heading":
         return []  # a heading opens a passage; what came before is another one
@@ -156,4 +159,6 @@ def passage_countries(s: Sentence) -> list[str]:
         return ctx.previous_block  # the item before it, or the paragraph that opens the list
     if ctx.section_topic:
         return ctx.section_topic
-    return [ctx.country] if ctx.country else []
+    if ctx.country:
+        return [ctx.country]
+    return ctx.title_countries

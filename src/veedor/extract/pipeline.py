@@ -18,7 +18,7 @@ from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
 from veedor.extract.context import DocContext, Sentence, own_countries, passage_countries
-from veedor.extract.countries import USA, CountryMention
+from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
 from veedor.extract.items import Addressee, Item
@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.4"
+EXTRACTOR_VERSION = "0.3.5"
 
 
 @cache
@@ -145,6 +145,15 @@ def _main_country(mentions: list[CountryMention]) -> str | None:
     return code if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
+def _title_countries(title: str, text: str, places: MentionIndex) -> list[str]:
+    """The countries a document's title names: read in the text where the title stands in it
+    (its groupings are then as wide as the document makes them), else on its own."""
+    at = text.find(title, 0, 2000)
+    if at >= 0:
+        return places.codes(at, at + len(title))
+    return country_matcher().codes(title)
+
+
 def _topic(mentions: list[CountryMention]) -> list[str]:
     """The one foreign country (or grouping) a passage is about, if it names only that one."""
     named = {m.iso3 for m in mentions if m.iso3 != (USA,)}
@@ -180,6 +189,10 @@ def extract_document(doc: Document) -> list[Item]:
     sentences = list(_sentences(doc, folded, ctx))
     doc_country = _main_country(places.find(0, len(doc.text)))
     ctx.who.country = ctx.country = doc_country
+    if doc.meta.title:
+        ctx.title_countries = [
+            c for c in _title_countries(doc.meta.title, doc.text, places) if c != USA
+        ]
     ctx.who.default = _default_addressee(doc, ctx, sentences)
     administration = who.administration(doc.meta.date)
     themes = classifier()

@@ -109,6 +109,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) and len(token.replace(".", "")) <= 3
 
 
+# After a dotted acronym used as a noun ("… across the U.S. A comprehensive policy …"), a
+# capitalised function word followed by a lower-case word opens a new sentence: no name goes
+# "U.S. The" or "EE.UU. La".
+_OPENER_AFTER = re.compile(
+    r"\s+(?:(?:The|This|These|Those|It|We|Our|However|But|El|La|Los|Las|Pero|Sin\s+embargo)\s"
+    r"|(?:A|An|That|Its|In|On|At|For|And|As|If|When|While|With|Without|Such|En|Por|Este|Esta"
+    r"|Estos|Estas|Es|Un|Una|Al|Del|Con|Para)\s+[a-záéíóúñ])"
+)
+
+
+def _acronym_ends(text: str, after: int) -> bool:
+    """Whether the dotted acronym (two letters or more) before ``after`` ends a sentence."""
+    m = _TOKEN_BEFORE.search(text, max(0, after - 12), after)
+    if not m or not re.fullmatch(r"(?:[A-Za-z]{1,2}\.){2,}", m.group(1)):
+        return False
+    return _OPENER_AFTER.match(text, after) is not None
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences in ``text[start:end]``, trimmed of spaces."""
     stop = len(text) if end is None else end
@@ -120,7 +138,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if cut_start < cursor:
             continue
         mark = text[cut_start:cut_end].rstrip()
-        if mark == "." and _is_abbreviation(text, cut_start):
+        if mark == "." and _is_abbreviation(text, cut_start) and not _acronym_ends(text, cut_end):
             continue
         if _NUMBERING_ONLY.fullmatch(text, cursor, cut_end):
             continue  # "1.) End the…", "II. Fund…": the number opens the sentence
