@@ -9,7 +9,7 @@ import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from veedor.errors import InvalidInputError, NotFoundError
+from veedor.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from veedor.store.models import SavedSearchRow, UserRow
 from veedor.track.audit import record_action
 
@@ -104,9 +104,18 @@ def list_saved(session: Session, *, owner_user_id: int | None = None) -> list[Sa
 
 
 def delete_saved(
-    session: Session, saved_id: int, *, user_id: int | None = None, user_email: str | None = None
+    session: Session,
+    saved_id: int,
+    *,
+    user_id: int | None = None,
+    user_email: str | None = None,
+    admin: bool = False,
 ) -> None:
+    """Delete a saved search: its owner's or, with ``admin``, anyone's (an unowned one only
+    with ``admin``, or from the command line, where ``user_id`` is None)."""
     row = get_saved(session, saved_id)
+    if user_id is not None and not admin and row.owner_user_id != user_id:
+        raise PermissionDeniedError("this saved search belongs to someone else")
     record_action(
         session,
         action="search.delete",
@@ -122,3 +131,16 @@ def delete_saved(
 
 def spec_of(row: SavedSearchRow) -> SearchSpec:
     return SearchSpec.of(row.query, dict(row.filters or {}))
+
+
+def saved_json(row: SavedSearchRow) -> dict[str, Any]:
+    """A saved search as the API shows it, with the address of its Atom feed."""
+    return {
+        "id": row.id,
+        "name": row.name,
+        "query": row.query,
+        "filters": dict(row.filters or {}),
+        "owner_user_id": row.owner_user_id,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+        "feed": f"/feeds/saved/{row.id}.atom",
+    }

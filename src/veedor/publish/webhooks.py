@@ -119,6 +119,17 @@ def list_webhooks(session: Session) -> list[WebhookRow]:
     return list(session.scalars(select(WebhookRow).order_by(WebhookRow.id)))
 
 
+def webhook_json(row: WebhookRow) -> dict[str, Any]:
+    """A subscription as the API shows it: never its secret."""
+    return {
+        "id": row.id,
+        "url": row.url,
+        "events": list(row.events),
+        "active": row.active,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+    }
+
+
 def remove_webhook(
     session: Session, webhook_id: int, *, user_id: int | None = None, user_email: str | None = None
 ) -> None:

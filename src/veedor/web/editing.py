@@ -20,7 +20,6 @@ from veedor.errors import (
     AuthError,
     InvalidInputError,
     NotFoundError,
-    PermissionDeniedError,
     VeedorError,
 )
 from veedor.ingest.uploads import MAX_UPLOAD_FILES, ingest_uploads, record_uploads
@@ -28,7 +27,6 @@ from veedor.link.service import merge_asks, move_item, split_ask
 from veedor.publish.searches import (
     SearchSpec,
     delete_saved,
-    get_saved,
     list_saved,
     save_search,
 )
@@ -533,10 +531,9 @@ def delete_search_form(
     if who is None:
         raise AuthError("sign in to change your saved searches")
     check_csrf(request, csrf)
-    row = get_saved(session, saved_id)
-    if row.owner_user_id != who.user_id and not who.allows("admin"):
-        raise PermissionDeniedError("this saved search belongs to someone else")
-    delete_saved(session, saved_id, user_id=who.user_id, user_email=who.email)
+    delete_saved(
+        session, saved_id, user_id=who.user_id, user_email=who.email, admin=who.allows("admin")
+    )
     return _back("/searches", notice="searches.deleted")
 
 
