@@ -32,6 +32,10 @@ def months() -> dict[str, int]:
     return merged
 
 
+# The addressee kinds of spec/taxonomy.md.
+ADDRESSEE_KINDS = ("us-executive", "us-congress", "foreign-government", "multilateral", "other")
+
+
 @cache
 def theme_keys() -> tuple[str, ...]:
     """The taxonomy's theme keys (spec/taxonomy.md), sorted, as ``data/themes.json`` holds them."""

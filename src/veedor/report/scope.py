@@ -18,11 +18,10 @@ from importlib import resources
 from typing import Any, Literal
 
 from veedor.errors import InvalidInputError
-from veedor.vocab import load_json, theme_keys
+from veedor.vocab import ADDRESSEE_KINDS, load_json, theme_keys
 
 GroupBy = Literal["country", "theme"]
 GROUP_BY: tuple[GroupBy, ...] = ("country", "theme")
-ADDRESSEE_KINDS = ("us-executive", "us-congress", "foreign-government", "multilateral", "other")
 ADDRESSEE_FAMILIES = ("us-government", "foreign-government", "multilateral", "other")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

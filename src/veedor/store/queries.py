@@ -1,88 +1,140 @@
-"""Filtered, paginated reads of items for the API and the web pages."""
+"""Filtered, paginated reads of items: one set of filters for the API's item lists and the web
+app's search page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, Text, and_, false, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from veedor.store.models import DocumentRow, ItemCountry, ItemRow, ItemTheme, TrackedRow
-
-_FAMILY_KINDS = {
-    "us-executive": "us-executive",
-    "us-congress": "us-congress",
-    "foreign-government": "foreign-government",
-    "multilateral": "multilateral",
-    "other": "other",
-}
+from veedor.track.vocabulary import ASK_STATUSES, COMMITMENT_STATUSES
+from veedor.vocab import ADDRESSEE_KINDS
 
 
 @dataclass(frozen=True, kw_only=True)
-class ItemQuery:
-    kind: str
+class ItemFilter:
+    """Which items: of a kind, containing every word (or a word's start), about a country or a
+    theme, from a publisher (a part of its name, or exactly it with ``publisher_exact``),
+    addressed to a kind of actor, with a status (its ask's, for a recommendation), from
+    documents dated within a range, of one document or one ask."""
+
+    kind: str | None = None
+    words: tuple[str, ...] = ()
     country: str | None = None
     theme: str | None = None
     publisher: str | None = None
+    publisher_exact: bool = False
     addressee_kind: str | None = None
     status: str | None = None
     date_from: str | None = None
     date_to: str | None = None
     document_id: int | None = None
     ask_id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemQuery(ItemFilter):
+    """A page of an item list."""
+
     limit: int = 50
     offset: int = 0
 
 
-def _filtered(q: ItemQuery) -> Select[Any]:
-    query = (
-        select(ItemRow)
-        .join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-        .where(ItemRow.kind == q.kind)
-    )
-    if q.country:
+def filter_items(query: Select[Any], f: ItemFilter, dialect: str) -> Select[Any]:
+    """``query``, which selects from items joined to their documents, narrowed by ``f``."""
+    if f.words:
+        query = query.where(words_match(f.words, dialect))
+    if f.kind:
+        query = query.where(ItemRow.kind == f.kind)
+    if f.country:
         query = query.where(
-            ItemRow.id.in_(select(ItemCountry.item_id).where(ItemCountry.iso3 == q.country.upper()))
+            ItemRow.id.in_(select(ItemCountry.item_id).where(ItemCountry.iso3 == f.country.upper()))
         )
-    if q.theme:
+    if f.theme:
         query = query.where(
-            ItemRow.id.in_(select(ItemTheme.item_id).where(ItemTheme.theme == q.theme))
+            ItemRow.id.in_(select(ItemTheme.item_id).where(ItemTheme.theme == f.theme))
         )
-    if q.publisher:
-        query = query.where(func.lower(DocumentRow.publisher).contains(q.publisher.lower()))
-    if q.addressee_kind and q.addressee_kind in _FAMILY_KINDS:
-        # The kinds are inside the JSON record; match them as text, portable across databases.
-        kind = _FAMILY_KINDS[q.addressee_kind]
-        query = query.where(func.cast(ItemRow.data, _text()).contains(f'"{kind}"'))
-    if q.date_from:
-        query = query.where(DocumentRow.date >= q.date_from)
-    if q.date_to:
-        query = query.where(DocumentRow.date <= q.date_to + "\uffff")
-    if q.document_id is not None:
-        query = query.where(ItemRow.document_id == q.document_id)
-    if q.ask_id is not None:
-        query = query.where(ItemRow.ask_id == q.ask_id)
-    if q.status:
-        subject = "commitment" if q.kind == "commitment" else "ask"
-        key = ItemRow.id if q.kind == "commitment" else ItemRow.ask_id
-        tracked = and_(TrackedRow.subject_kind == subject, TrackedRow.subject_id == key)
-        initial = "announced" if q.kind == "commitment" else "open"
-        query = query.outerjoin(TrackedRow, tracked).where(
-            func.coalesce(TrackedRow.status, initial) == q.status
+    if f.publisher and f.publisher_exact:
+        query = query.where(DocumentRow.publisher == f.publisher)
+    elif f.publisher:
+        query = query.where(func.lower(DocumentRow.publisher).contains(f.publisher.lower()))
+    if f.addressee_kind:
+        # The kinds live in the JSON record; match them as text, portable across databases.
+        # An unknown kind matches nothing.
+        known = f.addressee_kind in ADDRESSEE_KINDS
+        query = query.where(
+            ItemRow.kind == "recommendation",
+            func.cast(ItemRow.data, Text()).contains(f'"{f.addressee_kind}"') if known else false(),
         )
+    if f.date_from:
+        query = query.where(DocumentRow.date >= f.date_from)
+    if f.date_to:
+        query = query.where(DocumentRow.date <= f.date_to + "\uffff")
+    if f.document_id is not None:
+        query = query.where(ItemRow.document_id == f.document_id)
+    if f.ask_id is not None:
+        query = query.where(ItemRow.ask_id == f.ask_id)
+    if f.status:
+        query = query.where(ItemRow.id.in_(_with_status(f.status, f.kind)))
     return query
 
 
-def _text() -> Any:
-    from sqlalchemy import Text
+def _with_status(status: str, kind: str | None) -> Select[Any]:
+    """Ids of recommendations whose ask has ``status`` and of commitments that have it (only
+    those of ``kind`` when it is given); an untracked ask is open, an untracked commitment
+    announced."""
+    parts: list[Select[Any]] = []
+    if kind in (None, "recommendation") and status in ASK_STATUSES:
+        tracked = and_(TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id)
+        parts.append(
+            select(ItemRow.id)
+            .outerjoin(TrackedRow, tracked)
+            .where(
+                ItemRow.kind == "recommendation",
+                ItemRow.ask_id.is_not(None),
+                func.coalesce(TrackedRow.status, "open") == status,
+            )
+        )
+    if kind in (None, "commitment") and status in COMMITMENT_STATUSES:
+        tracked = and_(TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id)
+        parts.append(
+            select(ItemRow.id)
+            .outerjoin(TrackedRow, tracked)
+            .where(
+                ItemRow.kind == "commitment",
+                func.coalesce(TrackedRow.status, "announced") == status,
+            )
+        )
+    if not parts:
+        return select(ItemRow.id).where(false())
+    out = parts[0]
+    for part in parts[1:]:
+        out = out.union(part)  # type: ignore[assignment]
+    return out
 
-    return Text()
+
+def words_match(words: tuple[str, ...] | list[str], dialect: str) -> Any:
+    """Items containing every word as a word or a word's start ("deport" finds "deportation"),
+    through the full-text index (FTS5 on SQLite, a tsvector GIN index on PostgreSQL). Words must
+    be runs of word characters, so user input never reaches the query syntax."""
+    if dialect == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        return ItemRow.id.in_(
+            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :match").bindparams(match=match)
+        )
+    query = " & ".join(f"{w.lower()}:*" for w in words)
+    return func.to_tsvector("simple", ItemRow.text).op("@@")(func.to_tsquery("simple", query))
 
 
 def query_items(session: Session, q: ItemQuery) -> tuple[list[ItemRow], int]:
     """One page of items matching ``q`` (oldest document first) and the total count."""
-    base = _filtered(q)
+    dialect = session.get_bind().dialect.name
+    base = filter_items(
+        select(ItemRow).join(DocumentRow, DocumentRow.id == ItemRow.document_id), q, dialect
+    )
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.scalars(
         base.options(selectinload(ItemRow.document))

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, Text, and_, func, select, text
+from sqlalchemy import Select, Text, func, select, text
 from sqlalchemy.orm import Session
 
 from veedor.nlp.text import fold
-from veedor.store.models import DocumentRow, ItemCountry, ItemRow, ItemTheme, TrackedRow
-from veedor.track.status import statuses
+from veedor.store.models import DocumentRow, ItemRow
+from veedor.store.queries import ItemFilter, filter_items
+from veedor.vocab import ADDRESSEE_KINDS
 from veedor.web.views import (
-    ADDRESSEE_KINDS,
     DOCUMENT_WITHOUT_TEXT,
     PAGE_SIZE,
     pairs,
@@ -62,6 +62,21 @@ class SearchQuery:
         if "page" in changes and changes["page"] not in (None, 1):
             values["page"] = str(changes["page"])
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+    def item_filter(self) -> ItemFilter:
+        """The search as the store's item filter (publishers are facet values: exact)."""
+        return ItemFilter(
+            kind=self.kind,
+            words=tuple(self.words),
+            country=self.country,
+            theme=self.theme,
+            publisher=self.publisher,
+            publisher_exact=True,
+            addressee_kind=self.addressee_kind,
+            status=self.status,
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
 
     @property
     def active_filters(self) -> list[tuple[str, str]]:
@@ -125,67 +140,9 @@ def highlight(text_: str, words: list[str]) -> Markup:
     return Markup("".join(out))
 
 
-def _words_match(words: list[str], dialect: str) -> Any:
-    """Items containing every word as a word or a word's start ("deport" finds "deportation"),
-    through the full-text index (FTS5 on SQLite, a tsvector GIN index on PostgreSQL). Words are
-    runs of word characters, so user input never reaches the query syntax."""
-    if dialect == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
-        return ItemRow.id.in_(
-            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :match").bindparams(match=match)
-        )
-    query = " & ".join(f"{w.lower()}:*" for w in words)
-    return func.to_tsvector("simple", ItemRow.text).op("@@")(func.to_tsquery("simple", query))
-
-
 def _filtered(q: SearchQuery, dialect: str) -> Select[Any]:
-    query = select(ItemRow.id).join(DocumentRow, DocumentRow.id == ItemRow.document_id)
-    if q.words:
-        query = query.where(_words_match(q.words, dialect))
-    if q.kind:
-        query = query.where(ItemRow.kind == q.kind)
-    if q.country:
-        query = query.where(
-            ItemRow.id.in_(select(ItemCountry.item_id).where(ItemCountry.iso3 == q.country))
-        )
-    if q.theme:
-        query = query.where(
-            ItemRow.id.in_(select(ItemTheme.item_id).where(ItemTheme.theme == q.theme))
-        )
-    if q.publisher:
-        query = query.where(DocumentRow.publisher == q.publisher)
-    if q.addressee_kind:
-        # The kinds live in the JSON record; match them as text, portable across databases.
-        query = query.where(
-            ItemRow.kind == "recommendation",
-            func.cast(ItemRow.data, Text()).contains(f'"{q.addressee_kind}"'),
-        )
-    if q.date_from:
-        query = query.where(DocumentRow.date >= q.date_from)
-    if q.date_to:
-        query = query.where(DocumentRow.date <= q.date_to + "\uffff")
-    if q.status:
-        ask_tracked = and_(
-            TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id
-        )
-        commit_tracked = and_(
-            TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id
-        )
-        if q.status in statuses("ask"):
-            sub = select(ItemRow.id).outerjoin(TrackedRow, ask_tracked)
-            sub = sub.where(
-                ItemRow.kind == "recommendation",
-                ItemRow.ask_id.is_not(None),
-                func.coalesce(TrackedRow.status, "open") == q.status,
-            )
-        else:
-            sub = select(ItemRow.id).outerjoin(TrackedRow, commit_tracked)
-            sub = sub.where(
-                ItemRow.kind == "commitment",
-                func.coalesce(TrackedRow.status, "announced") == q.status,
-            )
-        query = query.where(ItemRow.id.in_(sub))
-    return query
+    base = select(ItemRow.id).join(DocumentRow, DocumentRow.id == ItemRow.document_id)
+    return filter_items(base, q.item_filter(), dialect)
 
 
 _HIT_COLUMNS = ("id", "kind", "ask_id", "publisher", "date", "data")

@@ -36,7 +36,6 @@ PAGE_SIZE = 20
 # Items shown in lists need their document's title and date, never its full text.
 DOCUMENT_WITHOUT_TEXT = selectinload(ItemRow.document).defer(DocumentRow.text)
 KINDS = ("recommendation", "commitment", "figure")
-ADDRESSEE_KINDS = ("us-executive", "us-congress", "foreign-government", "multilateral", "other")
 T = TypeVar("T")
 
 
