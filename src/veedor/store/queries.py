@@ -82,38 +82,33 @@ def filter_items(query: Select[Any], f: ItemFilter, dialect: str) -> Select[Any]
     return query
 
 
+# Per kind of item: whose status it has, through which column, and the status of an untracked
+# subject (an ask is open, a commitment announced until someone records otherwise).
+_TRACKING = (
+    ("recommendation", "ask", ItemRow.ask_id, "open", ASK_STATUSES),
+    ("commitment", "commitment", ItemRow.id, "announced", COMMITMENT_STATUSES),
+)
+
+
 def _with_status(status: str, kind: str | None) -> Select[Any]:
     """Ids of recommendations whose ask has ``status`` and of commitments that have it (only
-    those of ``kind`` when it is given); an untracked ask is open, an untracked commitment
-    announced."""
-    parts: list[Select[Any]] = []
-    if kind in (None, "recommendation") and status in ASK_STATUSES:
-        tracked = and_(TrackedRow.subject_kind == "ask", TrackedRow.subject_id == ItemRow.ask_id)
-        parts.append(
+    those of ``kind`` when it is given)."""
+    out: Select[Any] | None = None
+    for item_kind, subject, key, initial, vocabulary in _TRACKING:
+        if kind not in (None, item_kind) or status not in vocabulary:
+            continue
+        tracked = and_(TrackedRow.subject_kind == subject, TrackedRow.subject_id == key)
+        part = (
             select(ItemRow.id)
             .outerjoin(TrackedRow, tracked)
             .where(
-                ItemRow.kind == "recommendation",
-                ItemRow.ask_id.is_not(None),
-                func.coalesce(TrackedRow.status, "open") == status,
+                ItemRow.kind == item_kind,
+                key.is_not(None),
+                func.coalesce(TrackedRow.status, initial) == status,
             )
         )
-    if kind in (None, "commitment") and status in COMMITMENT_STATUSES:
-        tracked = and_(TrackedRow.subject_kind == "commitment", TrackedRow.subject_id == ItemRow.id)
-        parts.append(
-            select(ItemRow.id)
-            .outerjoin(TrackedRow, tracked)
-            .where(
-                ItemRow.kind == "commitment",
-                func.coalesce(TrackedRow.status, "announced") == status,
-            )
-        )
-    if not parts:
-        return select(ItemRow.id).where(false())
-    out = parts[0]
-    for part in parts[1:]:
-        out = out.union(part)  # type: ignore[assignment]
-    return out
+        out = part if out is None else out.union(part)  # type: ignore[assignment]
+    return out if out is not None else select(ItemRow.id).where(false())
 
 
 def words_match(words: tuple[str, ...] | list[str], dialect: str) -> Any:
