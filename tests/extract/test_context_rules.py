@@ -108,3 +108,140 @@ def test_announcements_by_a_named_government_are_commitments(text: str, lang: st
 def test_consequences_are_not_commitments(text: str, lang: str) -> None:
     """What happens if the recommendation is not followed is no announcement."""
     assert [i.kind for i in extract(text, lang=lang) if i.kind == "commitment"] == []
+
+
+# --- extractor 0.3.6: rules from nine documents written blind (tests/data/documents/*_heldout2)
+
+
+def _figures(text: str, lang: str = "en") -> list[float]:
+    return [i.fields["value"] for i in extract(text, lang=lang) if i.kind == "figure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("See House Report 117-410 and Public Law 117-328 for the 1,200 officers funded.", "en",
+         [1200]),
+        ("Press inquiries: (305) 555-0142 or +57 601 2345 6789.", "en", []),
+        ("Oficinas en Av. Reforma Norte 2210, piso 3. Tel. 55 4321 8765.", "es", []),
+        ("Case file AMR 41/0923/2024 lists 15 detained journalists.", "en", [15]),
+        ("Desde marzo 48 familias denunciaron amenazas.", "es", [48]),
+        ("El 12 de marzo llegaron 300 personas.", "es", [300]),
+    ],
+)  # fmt: skip
+def test_identifiers_phone_numbers_and_addresses_are_not_figures(
+    text: str, lang: str, values: list[float]
+) -> None:
+    assert _figures(text, lang) == values
+
+
+def _recs(text: str, lang: str = "en", **meta: object) -> list[tuple[str, str]]:
+    return [
+        (i.text[:30], i.fields["strength"])
+        for i in extract(text, lang=lang, **meta)  # type: ignore[arg-type]
+        if i.kind == "recommendation"
+    ]
+
+
+def test_a_committee_directs_and_recommends_funds() -> None:
+    text = (
+        "The Committee directs the Administrator to brief the Committee on shelter capacity. "
+        "The Committee recommends $12,000,000 for legal orientation programs in Ecuador."
+    )
+    items = extract(text)
+    assert [(i.kind, i.fields.get("strength")) for i in items if i.kind != "figure"] == [
+        ("recommendation", "must"),
+        ("commitment", None),
+    ]
+    budget = next(i for i in items if i.kind == "commitment")
+    assert budget.fields["actor"]["kinds"] == ["us-congress"]
+    # "who directs our programme" is no mandate.
+    assert _recs("We spoke with Ana Ruiz, who directs our legal team, to learn the rules.") == []
+
+
+def test_the_author_keeps_speaking_through_coordination_and_pronouns() -> None:
+    meta = {"publisher": "Inter-American Commission on Human Rights"}
+    text = (
+        "The IACHR expresses its alarm at the closure of radio stations, and urges the State to "
+        "restore their licences. It also calls on the States of the region to protect exiled "
+        "journalists."
+    )
+    assert [s for _, s in _recs(text, **meta)] == ["urge", "urge"]
+    # Without the author speaking first, "It also calls on" is no one's request.
+    assert _recs("It also calls on the States of the region to protect exiled journalists.") == []
+
+
+def test_a_duty_is_a_prescription_when_the_author_recalls_it() -> None:
+    meta = {"publisher": "Inter-American Commission on Human Rights"}
+    recalled = (
+        "The IACHR recalls that the State has the duty to investigate every attack on judges."
+    )
+    assert [s for _, s in _recs(recalled, **meta)] == ["must"]
+    stated = "Host countries have the obligation to process asylum claims within a set time."
+    assert _recs(stated) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We asked two former envoys to explain what the talks achieved and what should follow.",
+            [],
+        ),
+        ("The camps already hold families who cannot return to their towns.", []),
+        ("It is the Senate that must confirm the ambassador before June.", ["must"]),
+        ("What the ministry should do now is publish the list of detainees.", ["should"]),
+        ("What the new rules do is shift the burden onto applicants.", []),
+    ],
+)
+def test_embedded_questions_relative_clauses_and_pseudo_clefts(
+    text: str, expected: list[str]
+) -> None:
+    assert [s for _, s in _recs(text)] == expected
+
+
+def test_an_action_alert_relays_its_requests() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Write to the authorities urging them to:"),
+            ("list_item", "Release the detained land defenders without conditions."),
+            ("list_item", "Carry out an impartial investigation into the threats they received."),
+        ]
+    )
+    assert [i.fields["strength"] for i in items if i.kind == "recommendation"] == ["urge", "urge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        ("The Department opened two reception centres in Panama in 2024.", "en", ["commitment"]),
+        ("The Committee is concerned that equipment provided to the police was misused.", "en", []),
+        ("A federal court in Washington will hear the challenge next month.", "en", []),
+        ("Tampoco puede seguir deportando a familias sin audiencia.", "es", ["recommendation"]),
+    ],
+)
+def test_commitment_and_prohibition_cues(text: str, lang: str, kinds: list[str]) -> None:
+    assert [i.kind for i in extract(text, lang=lang) if i.kind != "figure"] == kinds
+
+
+def test_a_government_release_owns_its_programmes() -> None:
+    text = (
+        "El ministerio presentó en Tegucigalpa, Honduras, su programa para retornados. "
+        "El programa tendrá una inversión total de US$9 millones. "
+        "La SEDESOL firmó un convenio con las alcaldías de Honduras para atender a retornados."
+    )
+    meta = {"publisher": "Ministerio de Desarrollo Social"}
+    found = [i for i in extract(text, lang="es", **meta) if i.kind == "commitment"]  # type: ignore[arg-type]
+    assert [i.fields["actor"]["name"] for i in found][-2:] == [
+        "Government of Honduras",
+        "Government of Honduras",
+    ]
+    assert found[-2].fields["amount_usd"] == 9_000_000
+
+
+@pytest.mark.parametrize(
+    "heading", ["Regularizar no es premiar", "Deterrence is not a migration policy"]
+)
+def test_a_thesis_heading_is_not_an_instruction(heading: str) -> None:
+    lang = "es" if heading.startswith("Regularizar") else "en"
+    assert _recs(heading, lang, kind="heading") == []

@@ -4,7 +4,13 @@ Measured values are in the CHANGELOG; floors sit a little below them. The first 
 before any fix made for these documents, is the honest estimate for unseen documents: on the
 first nine, rec F1 .911, commitment F1 .800, figure F1 .933 (EN .875/.769/.930, ES
 .968/.909/.941); on the two ``*_heldout`` documents, written after the first round of fixes,
-rec 1.0, commitment .667, figure .828 (addressee kinds .40).
+rec 1.0, commitment .667, figure .828 (addressee kinds .40); on the nine ``*_heldout2``
+documents (extractor 0.3.5; an appropriations report, a fact sheet, a Q&A explainer, an urgent
+action, an IACHR release, an NGO report chapter, a government comunicado, an opinion column, a
+civil-society pronunciamiento), written and labelled by someone who had not seen the rules:
+EN rec .678 / commitment .820 / figure .911, ES .949 / .696 / .790. With those nine in the set
+the field floors (addressee kinds, countries, themes) sit lower than on the first eleven: the
+new genres are harder, not the extractor worse (the first eleven score as before).
 """
 
 from __future__ import annotations
@@ -18,17 +24,17 @@ FLOORS = {
     "recommendation": 0.97,
     "commitment": 0.94,
     "figure": 0.94,
-    "strength": 0.96,
-    "addressee_kind": 0.97,
+    "strength": 0.93,
+    "addressee_kind": 0.84,
     "amount": 0.94,
-    "actor_kind": 0.9,
+    "actor_kind": 0.87,
     "value": 0.98,
-    "countries": 0.85,
-    "themes": 0.63,
+    "countries": 0.81,
+    "themes": 0.57,
 }
 LANGUAGE_FLOORS = {
-    "en": {"recommendation": 0.97, "commitment": 0.93, "figure": 0.93},
-    "es": {"recommendation": 0.95, "commitment": 0.97, "figure": 0.95},
+    "en": {"recommendation": 0.97, "commitment": 0.95, "figure": 0.95},
+    "es": {"recommendation": 0.95, "commitment": 0.91, "figure": 0.9},
 }
 
 

@@ -141,7 +141,11 @@ SITES = {
     "es_onu_nota.txt": "Office of the UN High Commissioner for Human Rights",
 }
 
-SOURCES = sorted(p.name for p in DOCUMENTS.iterdir() if p.suffix in {".txt", ".md"})
+# The documents with a page title and site above (the nine ``*_heldout2`` ones are not yet
+# rendered: they gate extraction on their plain text only).
+SOURCES = sorted(
+    p.name for p in DOCUMENTS.iterdir() if p.suffix in {".txt", ".md"} and p.name in TITLES
+)
 
 _MONTHS = {
     "en": [

@@ -17,6 +17,7 @@ from veedor.extract.context import Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
+from veedor.extract.recommendations import BUDGET_LINE
 from veedor.nlp.dates import relative_month
 from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
@@ -73,7 +74,8 @@ _EMERGENCY = re.compile(
 _PROMISSORY = re.compile(
     r"(?:aran?|eran?|iran?)$|\b(?:will|shall|committed|commits|pledged|pledges|promised|promises|"
     r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
-    r"presenta|se\s+compromete|asumio|prometio|promete)\b"
+    r"presenta|se\s+compromete|asumio|prometio|promete|creo|firmo|aprobo|establecio|abrio|"
+    r"inauguro|created|established|signed|opened)\b"
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
@@ -153,12 +155,20 @@ def _nominal(s: Sentence, start: int, verb: str) -> bool:
     )
 
 
+_COURT = re.compile(
+    r"^\s*(?:(?:a|an|the|el|la|los|las)\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:court|judge|tribunal|corte|juez|jueza|jueces|sala\s+constitucional)\b"
+)
+
+
 def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     """The government that is the subject of the verb at ``pos``."""
     before = s.folded[:pos]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     local_start = breaks[-1].end() if breaks else 0
     local = before[local_start:]
+    if _COURT.search(local):
+        return None  # "a federal court will hear …": courts decide, they do not announce
     named = _named(s, local_start, pos)
     if named is not None:
         return named
@@ -197,7 +207,16 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
         if named is None and nominal:
             return _government(s.doc.who.last)
         return named
-    return None
+    return _publisher_actor(s, local)
+
+
+def _publisher_actor(s: Sentence, local: str) -> Addressee | None:
+    """In a government's own release, a programme or an office it does not name otherwise
+    ("The programme will serve …", "La SRECI firmó …") is that government's."""
+    own = s.doc.publisher_government
+    if own is None or not _BODY_OPENS.match(local) or s.doc.cues.reporting.search(local):
+        return None
+    return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
 
 
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
@@ -279,6 +298,12 @@ def _passive_commitment(s: Sentence) -> Item | None:
     return None
 
 
+_NOUN_BEFORE_AMOUNT = re.compile(
+    r"\b(?:investment|budget|funding|inversion|presupuesto|financiamiento|monto)"
+    r"(?:\s+\w+){0,2}\s+(?:of|de)\s+(?:up\s+to\s+|hasta\s+)?$"
+)
+
+
 def _funded_programme(s: Sentence) -> Item | None:
     """ "A $40 million, three-year initiative for …": money tied to a programme noun."""
     cues = s.doc.cues
@@ -286,7 +311,12 @@ def _funded_programme(s: Sentence) -> Item | None:
         if n.currency != "USD":
             continue
         window = _window(s.folded, n.end, 60)
-        if cues.commitment_nouns.search(window) and not cues.commitment_exclusions.search(window):
+        # "… will have a total investment of US$12 million": the noun just before the amount.
+        lead = s.folded[max(0, n.start - 30) : n.start]
+        noun_before = s.doc.publisher_government is not None and _NOUN_BEFORE_AMOUNT.search(lead)
+        if (
+            cues.commitment_nouns.search(window) or noun_before
+        ) and not cues.commitment_exclusions.search(window):
             # The actor is named before the amount; governments named after it are the
             # programme's beneficiaries ("… will help the governments of Guatemala and …").
             named = resolver().find(s.folded[: n.start])
@@ -296,6 +326,26 @@ def _funded_programme(s: Sentence) -> Item | None:
             actor = actor or _government(s.doc.who.default)
             if actor is not None:
                 return _record(s, actor, s.folded[n.start : n.end + 40], confidence=0.65)
+    return None
+
+
+_RECOMMENDS = re.compile(r"\b(?:recommends|recommended|recomienda|recomendo)\b")
+_COMMITTEE = re.compile(r"\b(?:the\s+)?(?:sub)?committee\s*$")
+US_CONGRESS = Addressee("US Congress", ("us-congress",))
+
+
+def _budget_line(s: Sentence) -> Item | None:
+    """ "The Committee recommends $50,000,000 for …": a legislature's appropriation in report
+    language funds the programme (a congressional committee is Congress)."""
+    for m in _RECOMMENDS.finditer(s.folded):
+        if not BUDGET_LINE.match(s.folded, m.end()):
+            continue
+        local = s.folded[: m.start()]
+        actor = _named(s, 0, m.start())
+        if actor is None and _COMMITTEE.search(local) and s.doc.lang == "en":
+            actor = US_CONGRESS
+        if actor is not None:
+            return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.65)
     return None
 
 
@@ -312,7 +362,7 @@ def detect(s: Sentence) -> Item | None:
         return None
     if _RUNNING_TOTAL.match(s.folded):
         return None
-    found = _verb_commitment(s) or _passive_commitment(s) or _funded_programme(s)
+    found = _verb_commitment(s) or _passive_commitment(s) or _budget_line(s) or _funded_programme(s)
     if found is not None and _FUNDING_GAP.search(s.folded):
         return None  # "appeals were only 38 percent funded, leaving a gap of $420 million"
     return found

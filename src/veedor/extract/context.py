@@ -81,6 +81,9 @@ class DocContext:
     country: str | None = None
     # The foreign countries the document's title names ("Central America Trips …").
     title_countries: list[str] = field(default_factory=list)
+    # Where the author last made a request in its own name ("The Commission urges …"), so
+    # that "It also calls on …" soon after is the author's too.
+    author_spoke: int | None = None
     # The document's country mentions, found in one pass.
     places: MentionIndex | None = None
 

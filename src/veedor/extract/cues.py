@@ -36,6 +36,12 @@ class Cues:
     impersonal_must: re.Pattern[str]
     impersonal_should: re.Pattern[str]
     urge: re.Pattern[str]
+    # "The Committee directs the Secretary to …": the author's mandate (strength must).
+    directive: re.Pattern[str]
+    # "The State has the duty to …", a prescription when the author recalls it ("The
+    # Commission recalls that the State has the duty to …"), a statement of law otherwise.
+    duty: re.Pattern[str]
+    reminder: re.Pattern[str]
     author_subjects: frozenset[str]
     reporting: re.Pattern[str]
     # Folded reporting verbs whose accents tell them apart from other words ("publicó" is a
@@ -82,6 +88,9 @@ def cues_for(lang: str | None) -> Cues:
         impersonal_must=phrase_pattern(data["impersonal_must"]),
         impersonal_should=phrase_pattern(data["impersonal_should"]),
         urge=phrase_pattern(data["urge_verbs"]),
+        directive=phrase_pattern(data["directive_verbs"]),
+        duty=phrase_pattern(data["duty_phrases"]),
+        reminder=phrase_pattern(data["reminder_verbs"]),
         author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
         reporting=phrase_pattern(data["reporting_verbs"]),
         reporting_accents={

@@ -224,16 +224,59 @@ _RATIO = re.compile(
 )
 
 
+# Numbers that identify rather than count: report, law and decree numbers ("Report 118-592",
+# "Decreto 45-2024", "AMR 37/0412/2025") and telephone numbers ("(202) 555-0188",
+# "+504 2221 5670", "Tel. 55 1234 5678").
+_JOINED = re.compile(r"[-\u2010\u2011/]\d")
+_JOINED_BEFORE = re.compile(r"\d[-\u2010\u2011/]$")
+_PHONE_GROUP_AFTER = re.compile(r" \d{4}\b")
+_PHONE_GROUP_BEFORE = re.compile(r"(?:^|\D)\d{2,4} $")
+# "Av. Insurgentes Sur 1234", "Calle 5 de Mayo 48": the number after a street's name.
+_STREET_BEFORE = re.compile(
+    r"\b(?:Av|Avda|Avenida|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir[oó]n|Paseo"
+    r"|Diagonal|Transversal|Pasaje|Rua|Rúa)\.?\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w.]*\s+){1,4}$"
+)
+_PHONE_LABEL = re.compile(
+    r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call)\b"
+    r"\.?:?[^\n.;]{0,30}$"
+)
+
+
+def _code_like(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is part of an identifier or a phone number."""
+    if text[end - 1] in "-\u2010\u2011/" or _JOINED.match(text, end):
+        return True  # "118-592" (read as "118-"), "37/0412"
+    if _JOINED_BEFORE.search(text, max(0, start - 2), start):
+        return True
+    if _STREET_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if start > 0 and text[start - 1] == "+":
+        return True
+    if _PHONE_LABEL.search(text, max(0, start - 45), start):
+        return True
+    # Digit groups of a phone number: "2221 5670" (thousands come in threes).
+    return bool(
+        (_PHONE_GROUP_AFTER.match(text, end) and not re.fullmatch(r"\d{1,3}", text[start:end]))
+        or (
+            _PHONE_GROUP_BEFORE.search(text, max(0, start - 6), start)
+            and len(text[start:end]) == 4
+            and text[start:end].isdigit()
+        )
+    )
+
+
 def _is_figure(
     n: NumberMention, s: Sentence, units: _Units, date_spans: list[tuple[int, int]]
 ) -> bool:
     text, folded = s.text, s.folded
     if any(a <= n.start < b for a, b in date_spans):
         return False
+    if _code_like(text, n.start, n.end):
+        return False
     before_text = folded[max(0, n.start - 14) : n.start]
     month_near = _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(folded[n.end : n.end + 16])
-    if month_near and not n.currency:
-        return False  # "June 13", "14-15 de junio", "July 11 demonstrations"
+    if month_near and not n.currency and not n.is_word and n.value <= 31:
+        return False  # "June 13", "14-15 de junio", "July 11 demonstrations" (not "enero 37")
     if n.is_word and (_ONE_IN.match(folded[n.end : n.end + 14]) or _OUT_OF.search(before_text)):
         return False  # "one out of three", "one of the victims"
     if units.address.match(text[n.end : n.end + 40]) or _STATE_CODE.search(

@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.5"
+EXTRACTOR_VERSION = "0.3.6"
 
 
 @cache
@@ -68,6 +68,14 @@ _GOVERNMENT_WORDS = frozenset(
         "oficina",
         "prensa",
     ]
+)
+
+
+# A publisher's name that makes it a body of some government, whose country the text says.
+_GOVERNMENT_BODY = re.compile(
+    r"^(?:the\s+|la\s+|el\s+)?(?:ministry|ministerio|secretaria|secretariat|cancilleria|"
+    r"presidencia|casa\s+presidencial|gobierno|government|office\s+of\s+the\s+president|"
+    r"despacho|viceministerio|instituto\s+nacional\s+de\s+migracion)\b"
 )
 
 
@@ -189,6 +197,10 @@ def extract_document(doc: Document) -> list[Item]:
     sentences = list(_sentences(doc, folded, ctx))
     doc_country = _main_country(places.find(0, len(doc.text)))
     ctx.who.country = ctx.country = doc_country
+    # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
+    body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
+    if ctx.publisher_government is None and doc_country and body:
+        ctx.publisher_government = who.government_of(doc_country).name
     if doc.meta.title:
         ctx.title_countries = [
             c for c in _title_countries(doc.meta.title, doc.text, places) if c != USA

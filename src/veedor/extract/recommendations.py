@@ -67,6 +67,9 @@ _SHORT_VAGUE = re.compile(r"^\s+(?:be\s+done|happen|change|hacerse|cambiar)\b")
 _QUESTION_WORD = re.compile(
     r"^(?:[^:.!?]{1,40}:\s+)?[\"'¿(]*(?:what|how|why|which|who|que|como|por que|cual|cuales)\b"
     r"(?!\s+(?:is|are)\s+(?:\w+ly\s+)?(?:needed|required)\b)"  # "What is needed is …" asks
+    # "What Washington must do is …", "What it cannot do is …": a pseudo-cleft asks too.
+    r"(?!\s+(?:[\w.'-]+\s+){1,4}(?:must|should|cannot|can't|needs\s+to|need\s+to|has\s+to"
+    r"|have\s+to|ought\s+to)\s+(?:\w+\s+)?do\s+(?:now\s+)?is\b)"
 )
 # A call to the public to join the author ("to join us at the march", "a acompañarnos en la
 # marcha") mobilises supporters; it is not a policy recommendation.
@@ -188,6 +191,25 @@ _FINITE = frozenset(
     ]
 )
 # "cannot continue to treat X as a security problem alone": a demand to stop, whatever follows.
+# A modal right after a question word (an indirect question: "what should happen next") or
+# inside a restrictive relative clause ("people who cannot be sent home", no comma before
+# "who"): it describes, it does not prescribe. A cleft ("it is Congress that must act") is
+# not one.
+_WH_BEFORE_MODAL = re.compile(r"(?:^|\s)(?:what|how|why|when|where|whether)\s*$")
+_RELATIVE = re.compile(r"[^,\s]\s+(?:who|that|which)\s*$")
+_CLEFT = re.compile(r"\bit\s+(?:is|was|will\s+be)\s+[^,;]{1,50}\s+(?:who|that)\s*$")
+
+
+def _embedded(subject: str) -> bool:
+    return bool(
+        _WH_BEFORE_MODAL.search(subject)
+        or (_RELATIVE.search(subject) and not _CLEFT.search(subject))
+    )
+
+
+_CANNOT = frozenset(
+    ["cannot", "can not", "can't", "no puede", "no pueden", "tampoco puede", "tampoco pueden"]
+)
 _GO_ON = re.compile(r"\s+(?:continue|keep|go\s+on|seguir|continuar)\b")
 _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 
@@ -286,13 +308,79 @@ def _reported(s: Sentence, pos: int) -> bool:
     return False
 
 
+def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
+    """The author's request verbs in order: "urge" for requests, "must" for mandates ("directs
+    the Secretary to …", not "who directs our programme"). "The Committee recommends $50,000,000
+    for …" is a budget line (a commitment), not a request."""
+    cues = s.doc.cues
+    found = [
+        ("urge", m)
+        for m in cues.urge.finditer(s.folded)
+        if not BUDGET_LINE.match(s.folded, m.end())
+    ]
+    found += [
+        ("must", m)
+        for m in cues.directive.finditer(s.folded)
+        if _MANDATE_OBJECT.match(s.folded, m.end())
+    ]
+    return sorted(found, key=lambda sm: sm[1].start())
+
+
+# What a recommended amount looks like: "recommends (not less than) $50,000,000".
+BUDGET_LINE = re.compile(
+    r"\s+(?:(?:not|no)\s+less\s+than\s+|an\s+additional\s+|up\s+to\s+|a\s+total\s+of\s+"
+    r"|hasta\s+|un\s+total\s+de\s+)?(?:us\s?\$|\$)"
+)
+_MANDATE_OBJECT = re.compile(
+    r"\s+(?:(?:the|that|a|al|a\s+la|a\s+los|a\s+las)\s+)?[^.;]{1,90}?"
+    r"\b(?:to|a|que)\s+\w"
+)
+
+
+# A coordinated verb's subject is the clause's: "The Commission expresses its concern …, and
+# urges the State to …"; "It also calls on …" continues the author speaking just before.
+# An action alert asks readers to relay its requests: "Write to the authorities urging them
+# to …", "Escriba a las autoridades pidiéndoles que …".
+_CAMPAIGN = re.compile(
+    r"^\W*(?:please\s+)?(?:write|send|call|email|e-mail|contact|tweet|escriba|escriban|envie"
+    r"|envien|llame|llamen|contacte|contacten)\b"
+)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|quien|quienes)\s*$")
+_NO_SUBJECT = re.compile(r"^\s*(?:and|but|y|e|pero|asimismo|ademas|tambien)?\s*$")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|she|he|they)\s*$")
+_OPENING_PHRASE = re.compile(r"^[^,]{0,60},\s+")
+
+
+def _author_speaks(s: Sentence, subject: str, pos: int) -> bool:
+    """Whether a request verb at ``pos`` whose own subject is ``subject`` is the author's."""
+    if _is_author(s, subject):
+        return True
+    if _CAMPAIGN.match(subject) and re.match(r"\w+(?:ing|ando|endo)\b", s.folded[pos:]):
+        return True  # "Write to the authorities urging them to:": the author's ask, relayed
+    bare = _TRAILING_ADVERBS.sub("", subject.strip().strip(","))
+    if _NO_SUBJECT.match(bare) and pos > 0:
+        opening = _OPENING_PHRASE.sub("", s.folded[:pos], count=1)
+        head = re.split(
+            r"\s+(?:expresses|expressed|notes|welcomes|condemns|recalls|reiterates|"
+            r"expresa|manifiesta|saluda|condena|recuerda|reitera|observa)\b",
+            opening,
+        )
+        return len(head) > 1 and _is_author(s, head[0])
+    if _PRONOUN_SUBJECT.match(bare) or (_NO_SUBJECT.match(bare) and pos == 0):
+        last = s.doc.author_spoke
+        return last is not None and 0 <= s.start - last < 1500
+    return False
+
+
 def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
-    for m in s.doc.cues.urge.finditer(s.folded):
+    for strength, m in _request_verbs(s):
         if _inside_quotes(s.folded, m.start()):
             continue
         verb = m.group()
         _, subject = _clause_subject(s.folded, m.start())
+        if _RELATIVE_PRONOUN.search(subject):
+            continue  # "our colleague, who directs our programme": not the author asking
         first_person = s.doc.lang == "es" and (
             verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
         )
@@ -302,7 +390,7 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         first_person = first_person or _operative(s, m.start(), verb)
         if (
             not first_person
-            and not _is_author(s, subject)
+            and not _author_speaks(s, subject, m.start())
             and not (_INFINITIVE_URGE.search(subject) and _AUTHOR_OPENS.match(s.folded))
         ):
             continue
@@ -333,7 +421,8 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             target = target or who.bare_body(bare, s.doc.who)
         if (target is None or set(target.kinds) <= {"other"}) and _MOBILISE.search(obj):
             continue
-        found.append(Cue("urge", m.start(), m.end(), target, target is not None and bool(hits)))
+        found.append(Cue(strength, m.start(), m.end(), target, target is not None and bool(hits)))
+        s.doc.author_spoke = s.start
         break  # "we encourage you to urge President X": the first request names the addressee
     return found
 
@@ -360,6 +449,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "asked whether the United States should cut aid, …": a question
             if not subject.strip() and pos < 3 and strength == "should" and cues.lang == "en":
                 continue  # "Should the talks fail, …" is a condition
+            if cues.lang == "en" and _embedded(subject):
+                continue  # "… explain what should happen next", "people who cannot go home"
             if _inside_quotes(s.folded, pos) or _reported(s, pos):
                 continue
             if _AFTER_MODAL_PERFECT.match(after):
@@ -377,7 +468,7 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue
             if _affected_subject(subject, cues.affected):
                 continue  # "migrants must cross …" describes, it does not prescribe
-            if phrase in ("cannot", "can not", "can't", "no puede", "no pueden") and (
+            if phrase in _CANNOT and (
                 _SUBORDINATE.match(subject)
                 or (cues.cannot_descriptive.search(after[:80]) and not _GO_ON.match(after))
             ):
@@ -418,7 +509,30 @@ def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 else who.named_government(s.text[m.end() : m.end() + 100], window)
             )
             found.append(Cue(strength, m.start(), m.end(), target, target is not None))
-    return found
+    return found + _duty_cues(s, who)
+
+
+def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    """ "The Commission recalls that the State has the duty to …": the author's reminder of an
+    obligation prescribes; "destination countries have the obligation to …" alone states it."""
+    cues = s.doc.cues
+    for m in cues.duty.finditer(s.folded):
+        reminder = None
+        for r in cues.reminder.finditer(s.folded, 0, m.start()):
+            reminder = r
+        if reminder is None:
+            continue
+        _, speaker = _clause_subject(s.folded, reminder.start())
+        if not (
+            _author_speaks(s, speaker, reminder.start())
+            or _operative(s, reminder.start(), reminder.group())
+        ):
+            continue
+        _, holder = _clause_subject(s.folded, m.start())
+        holder = re.sub(r"^.*\b(?:that|que)\s+", "", holder)
+        target = who.subject(holder, holder, s.doc.who)
+        return [Cue("must", m.start(), m.end(), target, target is not None)]
+    return []
 
 
 def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
@@ -470,6 +584,9 @@ def _strip_numbering(s: Sentence) -> str:
     return NUMBERING.sub("", rest, count=1)
 
 
+_COPULA = re.compile(r"\b(?:is|are|isn't|aren't|was|were|es|son|fue|era)\b")
+
+
 def _is_imperative(s: Sentence) -> bool:
     verb = _opening_verb(s)
     labelled = s.doc.cues.item_label.match(s.folded) is not None
@@ -482,6 +599,8 @@ def _is_imperative(s: Sentence) -> bool:
         return False
     if verb != words[0]:
         words = words[1:]  # the adverb before the verb
+    if _COPULA.search(rest):
+        return False  # "Regularizar no es premiar", "Deterrence is not a policy": a thesis
     if verb in cues.imperative_verbs:
         return not (len(words) > 1 and words[1] in {"for", "of", "is", "are", "was", "de"})
     if cues.lang == "es" and _SPANISH_INFINITIVE.match(verb):

@@ -82,6 +82,11 @@ _ABBREVIATIONS = frozenset(
         "op",
         "cit",
         "ibid",
+        "tel",
+        "telf",
+        "av",
+        "col",
+        "blvd",
     ]
 )
 # Scraped pages sometimes glue blocks together: "…Human RightsThe U.S. must …". A lower-case
