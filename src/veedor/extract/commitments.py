@@ -337,6 +337,8 @@ US_CONGRESS = Addressee("US Congress", ("us-congress",))
 def _budget_line(s: Sentence) -> Item | None:
     """ "The Committee recommends $50,000,000 for …": a legislature's appropriation in report
     language funds the programme (a congressional committee is Congress)."""
+    if "$" not in s.folded:
+        return None
     for m in _RECOMMENDS.finditer(s.folded):
         if not BUDGET_LINE.match(s.folded, m.end()):
             continue

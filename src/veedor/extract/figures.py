@@ -236,6 +236,25 @@ _STREET_BEFORE = re.compile(
     r"\b(?:Av|Avda|Avenida|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir[oó]n|Paseo"
     r"|Diagonal|Transversal|Pasaje|Rua|Rúa)\.?\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w.]*\s+){1,4}$"
 )
+_STREET_HINTS = (
+    "Av",
+    "Calle",
+    "Calzada",
+    "Blvd",
+    "Bulevar",
+    "Boulevard",
+    "Carrera",
+    "Cra",
+    "Jr",
+    "Jir",
+    "Paseo",
+    "Diagonal",
+    "Transversal",
+    "Pasaje",
+    "Rua",
+    "Rúa",
+)
+_PHONE_HINTS = ("phone", "tel", "fax", "whatsapp", "fono", "celular", "vil", "pbx", "call")
 _PHONE_LABEL = re.compile(
     r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call)\b"
     r"\.?:?[^\n.;]{0,30}$"
@@ -248,11 +267,13 @@ def _code_like(text: str, start: int, end: int) -> bool:
         return True  # "118-592" (read as "118-"), "37/0412"
     if _JOINED_BEFORE.search(text, max(0, start - 2), start):
         return True
-    if _STREET_BEFORE.search(text, max(0, start - 40), start):
-        return True
     if start > 0 and text[start - 1] == "+":
         return True
-    if _PHONE_LABEL.search(text, max(0, start - 45), start):
+    before = text[max(0, start - 45) : start]
+    lowered = before.lower()
+    if any(k in before for k in _STREET_HINTS) and _STREET_BEFORE.search(before[-40:]):
+        return True
+    if any(k in lowered for k in _PHONE_HINTS) and _PHONE_LABEL.search(before):
         return True
     # Digit groups of a phone number: "2221 5670" (thousands come in threes).
     return bool(

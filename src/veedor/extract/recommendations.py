@@ -312,18 +312,18 @@ def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
     """The author's request verbs in order: "urge" for requests, "must" for mandates ("directs
     the Secretary to …", not "who directs our programme"). "The Committee recommends $50,000,000
     for …" is a budget line (a commitment), not a request."""
-    cues = s.doc.cues
-    found = [
-        ("urge", m)
-        for m in cues.urge.finditer(s.folded)
-        if not BUDGET_LINE.match(s.folded, m.end())
-    ]
-    found += [
+    cues, folded = s.doc.cues, s.folded
+    found = [("urge", m) for m in cues.urge.finditer(folded)]
+    if found and "$" in folded:
+        found = [(k, m) for k, m in found if not BUDGET_LINE.match(folded, m.end())]
+    mandates = [
         ("must", m)
-        for m in cues.directive.finditer(s.folded)
-        if _MANDATE_OBJECT.match(s.folded, m.end())
+        for m in cues.directive.finditer(folded)
+        if _MANDATE_OBJECT.match(folded, m.end())
     ]
-    return sorted(found, key=lambda sm: sm[1].start())
+    if mandates:
+        return sorted(found + mandates, key=lambda sm: sm[1].start())
+    return found
 
 
 # What a recommended amount looks like: "recommends (not less than) $50,000,000".
@@ -516,6 +516,8 @@ def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     """ "The Commission recalls that the State has the duty to …": the author's reminder of an
     obligation prescribes; "destination countries have the obligation to …" alone states it."""
     cues = s.doc.cues
+    if cues.reminder.search(s.folded) is None:
+        return []
     for m in cues.duty.finditer(s.folded):
         reminder = None
         for r in cues.reminder.finditer(s.folded, 0, m.start()):
