@@ -27,6 +27,12 @@ def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrase_body(phrases)})(?![\w-]){suffix}")
 
 
+def hints(phrases: list[str]) -> tuple[str, ...]:
+    """The folded first words of ``phrases`` (cut to 6 letters): a phrase can only match a text
+    that contains one of them."""
+    return tuple(sorted({fold(p).split()[0][:6] for p in phrases if p.strip()}))
+
+
 @dataclass(frozen=True)
 class Cues:
     lang: str
@@ -38,10 +44,14 @@ class Cues:
     urge: re.Pattern[str]
     # "The Committee directs the Secretary to …": the author's mandate (strength must).
     directive: re.Pattern[str]
+    # Substrings one of which every directive, duty or reminder cue contains: rare cues are
+    # only searched for in the sentences that could hold them.
+    directive_hints: tuple[str, ...]
     # "The State has the duty to …", a prescription when the author recalls it ("The
     # Commission recalls that the State has the duty to …"), a statement of law otherwise.
     duty: re.Pattern[str]
     reminder: re.Pattern[str]
+    reminder_hints: tuple[str, ...]
     author_subjects: frozenset[str]
     reporting: re.Pattern[str]
     # Folded reporting verbs whose accents tell them apart from other words ("publicó" is a
@@ -89,8 +99,10 @@ def cues_for(lang: str | None) -> Cues:
         impersonal_should=phrase_pattern(data["impersonal_should"]),
         urge=phrase_pattern(data["urge_verbs"]),
         directive=phrase_pattern(data["directive_verbs"]),
+        directive_hints=hints(data["directive_verbs"]),
         duty=phrase_pattern(data["duty_phrases"]),
         reminder=phrase_pattern(data["reminder_verbs"]),
+        reminder_hints=hints(data["reminder_verbs"]),
         author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
         reporting=phrase_pattern(data["reporting_verbs"]),
         reporting_accents={

@@ -318,7 +318,11 @@ def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
         found = [(k, m) for k, m in found if not BUDGET_LINE.match(folded, m.end())]
     mandates = [
         ("must", m)
-        for m in cues.directive.finditer(folded)
+        for m in (
+            cues.directive.finditer(folded)
+            if any(h in folded for h in cues.directive_hints)
+            else ()
+        )
         if _MANDATE_OBJECT.match(folded, m.end())
     ]
     if mandates:
@@ -516,7 +520,7 @@ def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     """ "The Commission recalls that the State has the duty to …": the author's reminder of an
     obligation prescribes; "destination countries have the obligation to …" alone states it."""
     cues = s.doc.cues
-    if cues.reminder.search(s.folded) is None:
+    if not any(h in s.folded for h in cues.reminder_hints) or not cues.reminder.search(s.folded):
         return []
     for m in cues.duty.finditer(s.folded):
         reminder = None
