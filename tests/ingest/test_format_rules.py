@@ -307,3 +307,24 @@ def test_pdf_date_only_in_the_running_header(tmp_path: Path) -> None:
     assert doc.meta.date == "2025-03-03"
     assert doc.meta.publisher == ORG
     assert "March 3, 2025" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        ("CENTRO DE ESTUDIOS DEL ISTMO (CEDI)\nInforme | 2025\n\n", "Centro de Estudios del Istmo (CEDI)"),
+        ("NORTHBRIDGE POLICY LAB\nAnalysis\n\n", "Northbridge Policy Lab"),
+        ("Fundación Puentes Abiertos\n\n", "Fundación Puentes Abiertos"),
+    ],
+)  # fmt: skip
+def test_an_unknown_organisation_alone_on_a_masthead_line_is_the_publisher(
+    head: str, publisher: str
+) -> None:
+    body = (
+        "Deportations to Third Countries: What Changes in 2025\n\n"
+        "The Department of Homeland Security signed two agreements in February. "
+        "The Department of Homeland Security has not published them.\n"
+    )
+    assert detect_publisher(head + body) == publisher
+    # Without the masthead line, the text names no publisher of its own.
+    assert detect_publisher(body) != publisher

@@ -196,7 +196,31 @@ def _masthead(lines: list[str], text: str) -> str | None:
         )
         if alias and _AUTHOR_VERB.match(rest[len(alias) :]):
             return name
+    # An organisation the bundled list does not know, alone on a short line of the masthead
+    # ("INTER-AMERICAN POLICY LAB", "Centro de Estudios Fronterizos").
+    for line in lines:
+        named = _org_like(line) if len(line.split()) <= 8 else None
+        if named:
+            return _title_case(named) if named.isupper() else named
     return None
+
+
+_MINOR_WORDS = frozenset(
+    "a al and de del el en for in la las los of on para por sobre the y".split()
+)
+
+
+def _title_case(name: str) -> str:
+    """ "OBSERVATORIO SOBRE DESAPARICIÓN (OCDM)" → "Observatorio sobre Desaparición (OCDM)"."""
+    words = []
+    for i, word in enumerate(name.split()):
+        if word.startswith("("):
+            words.append(word)  # an acronym in brackets stays as written
+        elif i and word.lower() in _MINOR_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(words)
 
 
 def _signature(text: str) -> str | None:
