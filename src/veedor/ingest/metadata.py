@@ -206,7 +206,27 @@ def _masthead(lines: list[str], text: str) -> str | None:
 
 
 _MINOR_WORDS = frozenset(
-    "a al and de del el en for in la las los of on para por sobre the y".split()
+    [
+        "a",
+        "al",
+        "and",
+        "de",
+        "del",
+        "el",
+        "en",
+        "for",
+        "in",
+        "la",
+        "las",
+        "los",
+        "of",
+        "on",
+        "para",
+        "por",
+        "sobre",
+        "the",
+        "y",
+    ]
 )
 
 
