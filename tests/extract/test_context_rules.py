@@ -245,3 +245,19 @@ def test_a_government_release_owns_its_programmes() -> None:
 def test_a_thesis_heading_is_not_an_instruction(heading: str) -> None:
     lang = "es" if heading.startswith("Regularizar") else "en"
     assert _recs(heading, lang, kind="heading") == []
+
+
+def test_a_nested_list_asks_what_its_outer_list_asks() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Recomendamos al Gobierno de México:"),
+            ("list_item", "1. Crear una unidad de búsqueda con presupuesto propio."),
+            ("list_item", "2. En materia de identificación:"),
+            ("list_item", "a) publicar cada mes el número de cuerpos identificados;"),
+            ("list_item", "b) notificar a las familias antes de cada entrega."),
+        ],
+        lang="es",
+    )
+    recs = [i for i in items if i.kind == "recommendation"]
+    assert [i.fields["strength"] for i in recs] == ["urge", "urge", "urge"]
+    assert {i.fields["addressee"]["kinds"][0] for i in recs} == {"foreign-government"}

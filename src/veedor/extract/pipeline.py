@@ -232,6 +232,12 @@ def extract_document(doc: Document) -> list[Item]:
             last_block = s.block_index
         lead = recommendations.lead_in_of(s) if last_in_block else None
         if lead is not None:
+            outer = ctx.lead_in
+            if s.block.kind == "list_item" and outer is not None and lead.strength is None:
+                # "3. On identification:" inside "We recommend to the Prosecutor's Office:":
+                # a nested list asks what the outer one asks, of whom it asks it.
+                lead.strength = outer.strength
+                lead.addressee = lead.addressee or outer.addressee
             lead.countries = ctx.block_countries
             if not lead.countries:
                 # "These include:" names nothing: the list is about what came just before.
