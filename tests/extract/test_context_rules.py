@@ -261,3 +261,16 @@ def test_a_nested_list_asks_what_its_outer_list_asks() -> None:
     recs = [i for i in items if i.kind == "recommendation"]
     assert [i.fields["strength"] for i in recs] == ["urge", "urge", "urge"]
     assert {i.fields["addressee"]["kinds"][0] for i in recs} == {"foreign-government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("We urge the governments of Guatemala and Honduras to publish the agreements.", "en"),
+        ("Exigimos a los gobiernos de Panamá y Colombia: publicar los protocolos.", "es"),
+    ],
+)
+def test_the_governments_of_several_countries(text: str, lang: str) -> None:
+    rec = next(i for i in extract(text, lang=lang) if i.kind == "recommendation")
+    assert rec.fields["addressee"]["kinds"] == ["foreign-government"]
+    assert " and " in rec.fields["addressee"]["name"]

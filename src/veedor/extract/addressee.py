@@ -28,6 +28,7 @@ _PRONOUN = re.compile(
     r"(?:\s+(?:also|too|then|now|still|therefore|tambien))?\s*$"
 )
 _WORDS = re.compile(r"\w")
+_GOVERNMENTS_OF = re.compile(r"(?:governments|gobiernos)\s+(?:of|de)\s")
 _STATE_BODY = re.compile(
     r"(?:ministry|ministerio|ministra|ministro|secretar[ií]a|secretary|polic[eií]a|police|"
     r"fiscal[ií]a|attorney|prosecutor|congress|congreso|senado|senate|autoridades|authorities|"
@@ -211,6 +212,10 @@ class AddresseeResolver:
         head_at = lead.end() if lead else 0
         mentions = self._countries.find(text, folded)
         named = [m for m in mentions if m.how in ("name", "grouping")]
+        if named and _GOVERNMENTS_OF.match(folded, head_at):
+            # "the governments of Panama and Colombia", "los gobiernos de Panamá y Colombia"
+            codes = dict.fromkeys(c for m in named[:3] for c in m.iso3)
+            return join([self.government_of(c) for c in codes][:3])
         if named and named[0].start == head_at:
             return join([self.government_of(c) for m in named for c in m.iso3][:3])
         if mentions and _STATE_BODY.match(folded, head_at):
