@@ -4,10 +4,14 @@ Every sentence here is written for this file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.extract.test_rules import extract, extract_blocks
+from veedor.extract import extract_document
 from veedor.extract.countries import matcher
+from veedor.ingest.pipeline import read_document
 from veedor.nlp.sentences import split_sentences
 
 
@@ -274,3 +278,96 @@ def test_the_governments_of_several_countries(text: str, lang: str) -> None:
     rec = next(i for i in extract(text, lang=lang) if i.kind == "recommendation")
     assert rec.fields["addressee"]["kinds"] == ["foreign-government"]
     assert " and " in rec.fields["addressee"]["name"]
+
+
+# --- rules from the nine *_heldout3 documents
+
+
+def test_lettered_items_are_list_items_and_paragraph_numbers_are_not_figures(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "I call on the Government to:\n\n"
+        "(a) Adopt a migration policy with its own budget.\n"
+        "(b) End the detention of children.\n\n"
+        "12. The State should also publish its return agreements.\n"
+    )
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    items = extract_document(read_document(path))
+    assert [i.kind for i in items] == ["recommendation"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("The visit took place from 10 to 21 March 2025 and met 40 officials.", "en", [40]),
+        ("Ana Joseph, 34, said her daughters, aged 7 and 11, were alone.", "en", []),
+        ("The bill covers children under the age of 14 in 6 states.", "en", []),
+        ("The projects serve Sustainable Development Goal 10 and reach 900 families.", "en", [900]),
+        ("Se produjeron 4 eventos de desplazamiento que afectaron a 612 familias (1.874 personas).",
+         "es", [4, 612, 1874]),
+        ("Una mina hirió a un campesino en el kilómetro 18 de la vía.", "es", []),
+        ("Línea de atención: (601) 555 0142.", "es", []),
+    ],
+)  # fmt: skip
+def test_dates_ages_goals_and_kilometres_are_not_figures(
+    text: str, lang: str, values: list[float]
+) -> None:
+    assert _figures(text, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        ("Under the decree, hospital directors must report every foreign patient.", "en", []),
+        ("Según el decreto, los hospitales deben entregar listas semanales.", "es", []),
+        ("Llegan a escuelas que les piden papeles que sus padres no pueden conseguir.", "es", []),
+        ("Creemos que el Estado no puede seguir deportando a familias enteras.", "es",
+         ["recommendation"]),
+        ("A 9-year-old girl from Huehuetenango now has to face a judge alone.", "en", []),
+        ("Lo urgente es que el Ministerio de Salud de México atienda a los retornados.", "es",
+         ["recommendation"]),
+    ],
+)  # fmt: skip
+def test_described_rules_and_situations_are_not_requests(
+    text: str, lang: str, kinds: list[str]
+) -> None:
+    assert [i.kind for i in extract(text, lang=lang) if i.kind != "figure"] == kinds
+
+
+def test_an_item_may_name_its_addressee_before_a_colon() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Recomendaciones a las autoridades de Colombia."),
+            ("list_item", "7. A la Fiscalía General de la Nación: priorizar las investigaciones."),
+        ],
+        lang="es",
+    )
+    rec = next(i for i in items if i.kind == "recommendation")
+    assert rec.fields["addressee"]["kinds"] == ["foreign-government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In March, Congress made available $300 million for the mission.", "en"),
+        ("Of this amount, $21.5 million will help Colombia integrate refugees.", "en"),
+        ("Canada is also contributing US$5 million to the appeal for Haiti.", "en"),
+        ("She also introduced S. 1234, which authorizes $180 million a year for counsel.", "en"),
+        ("El Gobierno de Chile presentará en octubre un proyecto de ley de migración.", "es"),
+    ],
+)
+def test_funding_and_bills_are_commitments(text: str, lang: str) -> None:
+    assert "commitment" in [i.kind for i in extract(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this context, the administration introduced welcome changes in rhetoric.",
+        "Section 4 of the bill makes clear that it creates no new right to counsel.",
+    ],
+)
+def test_rhetoric_and_negated_objects_are_not_commitments(text: str) -> None:
+    assert "commitment" not in [i.kind for i in extract(text)]

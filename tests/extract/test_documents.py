@@ -10,7 +10,12 @@ action, an IACHR release, an NGO report chapter, a government comunicado, an opi
 civil-society pronunciamiento), written and labelled by someone who had not seen the rules:
 EN rec .678 / commitment .820 / figure .911, ES .949 / .696 / .790. With those nine in the set
 the field floors (addressee kinds, countries, themes) sit lower than on the first eleven: the
-new genres are harder, not the extractor worse (the first eleven score as before).
+new genres are harder, not the extractor worse (the first eleven score as before). On the
+nine ``*_heldout3`` documents (extractor 0.3.6, written after the ``heldout2`` fixes: a
+senator's release, a UN rapporteur's end-of-mission statement, a transition memo, a Canadian
+news release, a wire story, a Defensoría early warning, a Chilean government announcement, a
+Guatemalan NGO summary, a magazine interview): EN rec .848 / commitment .745 / figure .891,
+ES .880 / .667 / .860 before the fixes they prompted.
 """
 
 from __future__ import annotations
@@ -21,20 +26,20 @@ from tests.extract.doc_eval import DOCUMENTS, language, load_gold, run, scores
 from veedor.ingest.pipeline import read_document
 
 FLOORS = {
-    "recommendation": 0.97,
-    "commitment": 0.94,
+    "recommendation": 0.96,
+    "commitment": 0.9,
     "figure": 0.94,
-    "strength": 0.93,
-    "addressee_kind": 0.84,
-    "amount": 0.94,
-    "actor_kind": 0.87,
+    "strength": 0.94,
+    "addressee_kind": 0.88,
+    "amount": 0.86,
+    "actor_kind": 0.91,
     "value": 0.98,
     "countries": 0.81,
-    "themes": 0.57,
+    "themes": 0.59,
 }
 LANGUAGE_FLOORS = {
-    "en": {"recommendation": 0.97, "commitment": 0.95, "figure": 0.95},
-    "es": {"recommendation": 0.95, "commitment": 0.91, "figure": 0.9},
+    "en": {"recommendation": 0.96, "commitment": 0.93, "figure": 0.96},
+    "es": {"recommendation": 0.96, "commitment": 0.85, "figure": 0.9},
 }
 
 

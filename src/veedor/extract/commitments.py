@@ -42,7 +42,8 @@ _PRONOUN = re.compile(
 # a past act, "the government published figures") is the passage's country's government.
 _BODY_OPENS = re.compile(
     r"^\s*(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
-    r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?(?:the|el|la|los|las)\s"
+    r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?"
+    r"(?:(?:the|el|la|los|las)\s|(?=(?:government|gobierno|ministry|ministerio)\b))"
 )
 # "The Secretary also announced …", "the Department will …": the office named just before.
 _ANAPHORIC_TITLE = re.compile(
@@ -75,7 +76,8 @@ _PROMISSORY = re.compile(
     r"(?:aran?|eran?|iran?)$|\b(?:will|shall|committed|commits|pledged|pledges|promised|promises|"
     r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
     r"presenta|se\s+compromete|asumio|prometio|promete|creo|firmo|aprobo|establecio|abrio|"
-    r"inauguro|created|established|signed|opened)\b"
+    r"inauguro|created|established|signed|opened|would|anunciaron|implemento|introduced|"
+    r"introduces)\b"
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
@@ -262,6 +264,8 @@ def _verb_commitment(s: Sentence) -> Item | None:
         before = folded[: m.start()]
         if _NEGATED.search(before) or cues.hedges.search(before[-14:]):
             continue
+        if _NEGATED_OBJECT.match(after):
+            continue  # "it creates no new right", "no crea ningún derecho"
         if cues.uncertainty.search(before):
             continue  # "it remains unclear whether the government will renew …"
         excluded = cues.commitment_exclusions.search(verb) or cues.commitment_exclusions.search(
@@ -298,6 +302,13 @@ def _passive_commitment(s: Sentence) -> Item | None:
     return None
 
 
+_NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna)\b")
+# "$21.5 million will help Colombia …", "US$3 millones se destinarán a …": the money is the
+# subject of what it will fund.
+_AMOUNT_WILL = re.compile(
+    r"\s*(?:(?:more|additional|adicionales|mas)\s+)?(?:will|shall|se\s+destinar\w*|servir\w*|"
+    r"permitir\w*|financiar\w*)\b"
+)
 _NOUN_BEFORE_AMOUNT = re.compile(
     r"\b(?:investment|budget|funding|inversion|presupuesto|financiamiento|monto)"
     r"(?:\s+\w+){0,2}\s+(?:of|de)\s+(?:up\s+to\s+|hasta\s+)?$"
@@ -314,8 +325,9 @@ def _funded_programme(s: Sentence) -> Item | None:
         # "… will have a total investment of US$12 million": the noun just before the amount.
         lead = s.folded[max(0, n.start - 30) : n.start]
         noun_before = s.doc.publisher_government is not None and _NOUN_BEFORE_AMOUNT.search(lead)
+        funds = _AMOUNT_WILL.match(s.folded, n.end) is not None
         if (
-            cues.commitment_nouns.search(window) or noun_before
+            cues.commitment_nouns.search(window) or noun_before or funds
         ) and not cues.commitment_exclusions.search(window):
             # The actor is named before the amount; governments named after it are the
             # programme's beneficiaries ("… will help the governments of Guatemala and …").

@@ -13,11 +13,15 @@ from veedor.extract.countries import USA, CountryMention
 from veedor.extract.cues import phrase_body, phrase_pattern
 from veedor.extract.items import Item
 from veedor.nlp.numbers import WORD_NUMBERS, NumberMention, currency_code
+from veedor.nlp.patterns import NUMBERING
 from veedor.nlp.text import fold
 from veedor.vocab import load_json, months
 
 _HYPHEN_DURATION = re.compile(r"^[-\u2010\u2011](?:day|week|month|year|hour|point|member|part)s?\b")
 _FOOTNOTE = re.compile(r"[\[(^]$")
+_AGE_APPOSITION = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]+,\s*$")
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages|edades\s+de)\s+\d{1,2}\s+(?:and|y|to|a)\s+$")
+_MARKER_END = re.compile(r"\s*(?:[\])]|$)")
 _PRESENT = re.compile(
     r"\b(?:is|are|has|have|remains?|stands?|hay|es|son|tiene|tienen|permanecen?|suman?|"
     r"currently|now|today|actualmente|hoy)\b"
@@ -203,7 +207,9 @@ def _as_of_text(s: Sentence, folded: str, *, local: bool) -> str | None:
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$")
-_MONTH_AFTER = re.compile(r"^\s*(?:-\s*\d{1,2}\s*)?(?:de\s+)?(?:" + _MONTH_NAMES + r")\b")
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:(?:-|\u2013|to|through|al|a|y|and)\s*\d{1,2}\s*)?(?:de\s+)?(?:" + _MONTH_NAMES + r")\b"
+)
 _OUT_OF = re.compile(r"(?:\bout\s+of|\bin|\bde\s+cada)\s+$")
 _ONE_IN = re.compile(r"^\s+(?:out\s+of|in|de\s+cada)\s+\w+|^\s+of\s+the\b")
 _STATE_CODE = re.compile(r"\b[A-Z]{2}\s+$")
@@ -254,9 +260,10 @@ _STREET_HINTS = (
     "Rua",
     "Rúa",
 )
-_PHONE_HINTS = ("phone", "tel", "fax", "whatsapp", "fono", "celular", "vil", "pbx", "call")
+_PHONE_HINTS = ("phone", "tel", "fax", "whatsapp", "fono", "celular", "vil", "pbx", "call", "nea")
 _PHONE_LABEL = re.compile(
-    r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call)\b"
+    r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call|hotline"
+    r"|l[ií]nea(?:\s+de\s+(?:atenci[oó]n|denuncia|ayuda))?)\b"
     r"\.?:?[^\n.;]{0,30}$"
 )
 
@@ -277,7 +284,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         return True
     # Digit groups of a phone number: "2221 5670" (thousands come in threes).
     return bool(
-        (_PHONE_GROUP_AFTER.match(text, end) and not re.fullmatch(r"\d{1,3}", text[start:end]))
+        _PHONE_GROUP_AFTER.match(text, end)
         or (
             _PHONE_GROUP_BEFORE.search(text, max(0, start - 6), start)
             and len(text[start:end]) == 4
@@ -294,8 +301,17 @@ def _is_figure(
         return False
     if _code_like(text, n.start, n.end):
         return False
+    if (
+        not n.is_word
+        and n.value < 120
+        and text[n.end : n.end + 1] == ","
+        and _AGE_APPOSITION.search(text, max(0, n.start - 30), n.start)
+    ):
+        return False  # "Marie Joseph, 34, said …": an age
+    if _AGES_BEFORE.search(folded, max(0, n.start - 30), n.start):
+        return False  # "aged 7 and 11", "de entre 18 y 29 años"
     before_text = folded[max(0, n.start - 14) : n.start]
-    month_near = _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(folded[n.end : n.end + 16])
+    month_near = _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(folded[n.end : n.end + 24])
     if month_near and not n.currency and not n.is_word and n.value <= 31:
         return False  # "June 13", "14-15 de junio", "July 11 demonstrations" (not "enero 37")
     if n.is_word and (_ONE_IN.match(folded[n.end : n.end + 14]) or _OUT_OF.search(before_text)):
@@ -318,8 +334,10 @@ def _is_figure(
         return False  # the rate's base ("per 100,000")
     if _RATE_AFTER.match(folded, n.end):
         return True
-    if _HYPHEN_DURATION.match(after) or _FOOTNOTE.search(before[-1:]):
-        return False
+    if _HYPHEN_DURATION.match(after) or (
+        _FOOTNOTE.search(before[-1:]) and _MARKER_END.match(after)
+    ):
+        return False  # "[3]", "(2)": a note marker ("(1.874 personas)" is a count)
     if units.not_before.search(before):
         return False
     if n.currency:
@@ -502,6 +520,10 @@ def detect(s: Sentence) -> list[Item]:
     shares = _ratios(s) if s.numbers else []
     items.extend(shares)
     taken = [(i.start - s.start, i.end - s.start) for i in shares]
+    if s.first_in_block and s.block.kind in ("list_item", "heading"):
+        numbering = NUMBERING.match(s.folded)
+        if numbering:
+            taken.append((0, numbering.end()))  # "10. The State should …": a paragraph number
     for n in s.numbers:
         if any(a <= n.start < b for a, b in taken):
             continue

@@ -18,9 +18,9 @@ from veedor.extract.addressee import BOTH, AddresseeResolver, join, resolver
 from veedor.extract.context import LeadIn, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.items import Addressee
+from veedor.nlp.patterns import NUMBERING
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
-NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*[.)]+\s*\)?|\(?[ivx]{1,5}[.)]+|\(?[a-h][.)]+)\s+")
 _AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
 _QUOTE_OPEN = re.compile(r'"')
 # "the (urgent) need to act" is a noun; "the administration needs to act" is a modal.
@@ -207,6 +207,15 @@ def _embedded(subject: str) -> bool:
     )
 
 
+# "Under the decree, …", "Según el reglamento, …", "Conforme a la ley, …": what follows is the
+# instrument's content.
+_UNDER_INSTRUMENT = re.compile(
+    r"^\W*(?:under|according\s+to|segun|conforme\s+a|de\s+acuerdo\s+con)\s+"
+    r"(?:the|this|that|its|el|la|los|las|este|esta|dicho|dicha|su)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:decree|law|rules?|regulations?|agreement|accord|order|bill|act|deal|decreto|ley|"
+    r"reglamento|acuerdo|norma|resolucion|protocolo|convenio)\b[^,]{0,40},"
+)
+_ES_RELATIVE = re.compile(r"\b(?:que|quienes|donde)\s+(?:[\w-]+\s+){0,3}$")
 _CANNOT = frozenset(
     ["cannot", "can not", "can't", "no puede", "no pueden", "tampoco puede", "tampoco pueden"]
 )
@@ -235,12 +244,15 @@ def _clause_subject(folded: str, pos: int) -> tuple[int, str]:
     return start, folded[start:pos]
 
 
+_AGE = re.compile(r"^(?:\d+(?:-year-old|-years-old)?|year|years|old|ano|anos|de|edad)$")
+
+
 def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
     """Whether the subject names the people a policy affects ("migrants must cross…")."""
     segment = _PHRASE_BREAK.split(subject)[-1]
     words = _WORD.findall(segment)
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
+    while words and (words[0] in _DETERMINERS or _AGE.match(words[0])):
+        words = words[1:]  # "a 9-year-old girl"
     if not words:
         return False
     return words[0] in affected or " ".join(words[:2]) in affected
@@ -460,6 +472,16 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             if _AFTER_MODAL_PERFECT.match(after):
                 continue  # "should have acted": criticism of the past, not a prescription
             phrase = m.group()
+            if (
+                cues.lang == "es"
+                and phrase in _CANNOT
+                and _ES_RELATIVE.search(subject)
+                and not _GO_ON.match(after)
+            ):
+                continue  # "documentos que sus padres no pueden conseguir"
+            under = _UNDER_INSTRUMENT.match(s.folded)
+            if under and pos > under.end():
+                continue  # "Under the decree, hospitals must report …": the rule described
             if phrase.startswith("need") and _NEED_AS_NOUN.search(s.folded[:pos]):
                 continue
             if phrase.startswith(("have to", "has to")) and after.lstrip().startswith("do with"):
@@ -585,9 +607,35 @@ def _opening_verb(s: Sentence) -> str | None:
 
 
 def _strip_numbering(s: Sentence) -> str:
-    """The sentence without its numbering ("3.", "ii)") or label ("Recommendation 4:")."""
+    """The sentence without its numbering ("3.", "ii)"), label ("Recommendation 4:") or
+    addressee heading ("7. A la Unidad Nacional de Protección: resolver …")."""
     rest = s.doc.cues.item_label.sub("", s.folded, count=1)
-    return NUMBERING.sub("", rest, count=1)
+    rest = NUMBERING.sub("", rest, count=1)
+    return _INLINE_ADDRESSEE.sub("", rest, count=1)
+
+
+# "To the Ministry of the Interior: adopt …", "A la Fiscalía General: priorizar …".
+_INLINE_ADDRESSEE = re.compile(r"^(?:to\s+the|al|a\s+la|a\s+los|a\s+las)\s+[^:.]{3,80}:\s+")
+
+
+def _inline_addressee(s: Sentence) -> Addressee | None:
+    rest = NUMBERING.sub("", s.folded, count=1)
+    m = _INLINE_ADDRESSEE.match(rest)
+    if m is None:
+        return None
+    offset = len(s.folded) - len(rest)
+    phrase, text = m.group(), s.text[offset : offset + m.end()]
+    hits = resolver().find(phrase)
+    return (
+        hits[0][2]
+        if hits
+        else resolver().named_government(text, phrase)
+        or (
+            resolver().bare_body(
+                re.sub(r"^\s*a\s+", " ", re.sub(r"^\s*al\b", " el", phrase)), s.doc.who
+            )
+        )
+    )
 
 
 _COPULA = re.compile(r"\b(?:is|are|isn't|aren't|was|were|es|son|fue|era)\b")
@@ -709,7 +757,8 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     ):
         return lead.strength, lead.addressee or s.doc.who.default or _country_government(s), 0.8
     if _is_imperative(s):
-        addressee = lead.addressee if lead is not None and lead.addressee else None
+        addressee = _inline_addressee(s)
+        addressee = addressee or (lead.addressee if lead is not None and lead.addressee else None)
         addressee = addressee or s.doc.section_addressee or s.doc.who.default
         return "imperative", addressee or _country_government(s), 0.7
     return None

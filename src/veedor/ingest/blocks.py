@@ -19,7 +19,10 @@ from veedor.document import Block, BlockKind
 BULLET_GLYPHS = "•●▪◦·‣∙○■□➢➤►▶✓✔-*–—"
 _BULLET = re.compile(r"[ \t]*([" + re.escape(BULLET_GLYPHS) + r"])[ \t\u00a0]+(?=\S)")
 # Numbered items keep their numbering in the block ("1.", "2)", "iv.", "a)") as annotators do.
-_NUMBERED = re.compile(r"[ \t]*(?=(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])[ \t]+\S)")
+_NUMBERED = re.compile(
+    r"[ \t]*(?=(?:(?:\d{1,2}|[ivxIVX]{1,5}|[a-z])(?:\.\)|[.)])|\((?:\d{1,2}|[ivx]{1,4}|[a-z])\))"
+    r"[ \t]+\S)"
+)
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 # A Markdown block quote ("> - Homicides rose …", a "Key takeaways" box): its marker is not text.
 _MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# List numbering at the start of an item: "3.", "10)", "(b)", "ii.", "1.)".
+NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*[.)]+\s*\)?|\(?[ivx]{1,5}[.)]+|\(?[a-h][.)]+)\s+")
+
 _END = ""
 
 
