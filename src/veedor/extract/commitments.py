@@ -302,6 +302,8 @@ def _passive_commitment(s: Sentence) -> Item | None:
     return None
 
 
+# What a sentence holding a US-dollar amount contains ("$", "US$", "USD", "dollars", "dólares").
+_USD_HINTS = ("$", "usd", "dollar", "dolar")
 _NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna)\b")
 # "$21.5 million will help Colombia …", "US$3 millones se destinarán a …": the money is the
 # subject of what it will fund.
@@ -317,6 +319,8 @@ _NOUN_BEFORE_AMOUNT = re.compile(
 
 def _funded_programme(s: Sentence) -> Item | None:
     """ "A $40 million, three-year initiative for …": money tied to a programme noun."""
+    if not any(sign in s.folded for sign in _USD_HINTS):
+        return None
     cues = s.doc.cues
     for n in s.numbers:
         if n.currency != "USD":
