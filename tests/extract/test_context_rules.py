@@ -371,3 +371,72 @@ def test_funding_and_bills_are_commitments(text: str, lang: str) -> None:
 )
 def test_rhetoric_and_negated_objects_are_not_commitments(text: str) -> None:
     assert "commitment" not in [i.kind for i in extract(text)]
+
+
+# --- rules from the nine *_heldout4 documents
+
+
+def test_a_resolution_s_operative_paragraphs_are_its_requests() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "PUNTO DE ACUERDO"),
+            (
+                "paragraph",
+                "PRIMERO.- El Senado exhorta a la Secretaría de Salud a publicar las cifras.",
+            ),
+        ],
+        lang="es",
+    )
+    assert [(i.kind, i.fields.get("strength")) for i in items] == [("recommendation", "urge")]
+    # The same chamber reported in a news story is not the author.
+    told = "El Senado exhortó ayer a la Secretaría de Salud a publicar las cifras."
+    assert _recs(told, "es") == []
+
+
+def test_proposals_are_requests() -> None:
+    assert [s for _, s in _recs("Proponemos que el Congreso derogue el decreto.", "es")] == ["urge"]
+    assert [s for _, s in _recs("We propose that the State Department publish the list.")] == [
+        "urge"
+    ]
+
+
+def test_both_governments_of_a_bilateral_text() -> None:
+    text = (
+        "Los cancilleres de Colombia y Panamá se reunieron en Panamá. Colombia y Panamá revisaron "
+        "la cooperación. Panamá y Colombia evaluaron el memorando. "
+        "Ambos gobiernos acordaron establecer un mecanismo binacional de protección. "
+        "Colombia, por su parte, se comprometió a reforzar su presencia en Necoclí."
+    )
+    found = [i for i in extract(text, lang="es") if i.kind == "commitment"]
+    actors = [i.fields["actor"]["name"] for i in found]
+    assert "Government of Colombia and Government of Panama" in actors
+    assert actors[-1] == "Government of Colombia"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("El expediente 330024625001987 reúne 60 denuncias.", "es", [60]),
+        ("La reunión empezó a las 10:40 CST con 25 delegados.", "es", [25]),
+        ("El oficio 44.873-MSP ordena el traslado de 90 agentes.", "es", [90]),
+        ("La Ley de Migraciones 25.871 protege a 300 familias.", "es", [300]),
+        ("El puesto está a unos 70 kilómetros de la frontera.", "es", []),
+        ("The camp lies 40 miles from the border and holds 900 people.", "en", [900]),
+    ],
+)
+def test_file_numbers_clock_times_laws_and_distances_are_not_figures(
+    text: str, lang: str, values: list[float]
+) -> None:
+    assert _figures(text, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El Gobierno de Panamá suscribió un memorando de entendimiento con Colombia.", "es"),
+        ("El Poder Ejecutivo de Argentina dictó el Decreto 412/2025 sobre expulsiones.", "es"),
+        ("The Government of Ecuador issued a decree creating a border command.", "en"),
+    ],
+)
+def test_signing_and_issuing_are_commitments(text: str, lang: str) -> None:
+    assert "commitment" in [i.kind for i in extract(text, lang=lang)]

@@ -15,7 +15,11 @@ nine ``*_heldout3`` documents (extractor 0.3.6, written after the ``heldout2`` f
 senator's release, a UN rapporteur's end-of-mission statement, a transition memo, a Canadian
 news release, a wire story, a Defensoría early warning, a Chilean government announcement, a
 Guatemalan NGO summary, a magazine interview): EN rec .848 / commitment .745 / figure .891,
-ES .880 / .667 / .860 before the fixes they prompted.
+ES .880 / .667 / .860 before the fixes they prompted. On the nine ``*_heldout4`` (extractor
+0.3.7: a conflict report with recommendations by addressee, an organised-crime analysis, a
+migration commentary, an ambassador's op-ed, a US joint statement, a Mexican Senate punto de
+acuerdo, a Spanish-language news story, a legal NGO's policy brief, a binational comunicado
+conjunto): EN .955 / .923 / .967, ES .759 / .571 / .887 before their fixes.
 """
 
 from __future__ import annotations
@@ -27,19 +31,19 @@ from veedor.ingest.pipeline import read_document
 
 FLOORS = {
     "recommendation": 0.96,
-    "commitment": 0.9,
+    "commitment": 0.89,
     "figure": 0.94,
     "strength": 0.94,
     "addressee_kind": 0.88,
-    "amount": 0.86,
+    "amount": 0.89,
     "actor_kind": 0.91,
     "value": 0.98,
-    "countries": 0.81,
-    "themes": 0.59,
+    "countries": 0.82,
+    "themes": 0.6,
 }
 LANGUAGE_FLOORS = {
-    "en": {"recommendation": 0.96, "commitment": 0.93, "figure": 0.96},
-    "es": {"recommendation": 0.96, "commitment": 0.85, "figure": 0.9},
+    "en": {"recommendation": 0.96, "commitment": 0.92, "figure": 0.95},
+    "es": {"recommendation": 0.96, "commitment": 0.84, "figure": 0.91},
 }
 
 

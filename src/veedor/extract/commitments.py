@@ -30,6 +30,14 @@ _DURATION = re.compile(
     r"[- ](?P<unit>year|month|ano|mes)(?:s|es)?\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\b(?:that|which|who|que|quien)\b")
+_ASIDE = re.compile(
+    r",\s*(?:por su parte|a su vez|de su parte|for its part|for their part|in turn),\s*"
+)
+_BOTH = re.compile(
+    r"\b(?:ambos gobiernos|ambos paises|ambas partes|las partes|los dos gobiernos|"
+    r"los cancilleres|ambos cancilleres|los ministros|both governments|the two governments|"
+    r"both countries|the parties|the two ministers|the ministers)\b"
+)
 _PRONOUN = re.compile(
     r"^\s*(?:(?:and|but|y|pero)\s+)?"
     r"(?:(?:in|since|by|during|later|earlier|then|en|desde|durante)\s+(?:[a-z]+\s+)?"
@@ -77,7 +85,7 @@ _PROMISSORY = re.compile(
     r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
     r"presenta|se\s+compromete|asumio|prometio|promete|creo|firmo|aprobo|establecio|abrio|"
     r"inauguro|created|established|signed|opened|would|anunciaron|implemento|introduced|"
-    r"introduces)\b"
+    r"introduces|dicto|expidio|promulgo|suscribio|suscribieron|contratara|contrataran)\b"
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
@@ -165,7 +173,8 @@ _COURT = re.compile(
 
 def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     """The government that is the subject of the verb at ``pos``."""
-    before = s.folded[:pos]
+    # "Colombia, por su parte, se comprometió …": the aside does not end the subject.
+    before = _ASIDE.sub(lambda m: " " * len(m.group()), s.folded[:pos])
     breaks = list(_CLAUSE_BREAK.finditer(before))
     local_start = breaks[-1].end() if breaks else 0
     local = before[local_start:]
@@ -197,6 +206,10 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
             return US_EXECUTIVE
         if s.doc.who.country and _BODY_OPENS.match(local) and _PROMISSORY.search(verb):
             return resolver().government_of(s.doc.who.country)
+    if s.doc.pair is not None and (_BOTH.search(local) or (not local.strip() and pos < 3)):
+        # "Ambos gobiernos acordaron …", "Las Partes acordaron …", "Acordaron, además, …" in a
+        # text about two governments: both.
+        return s.doc.pair
     if _PRONOUN.match(local) or "administration" in local or "administracion" in local:
         # "… the Department of State has not announced a review, and in April it agreed":
         # the government named earlier in the sentence, else the last one named.
@@ -287,7 +300,8 @@ def _verb_commitment(s: Sentence) -> Item | None:
                 actor = _named(s, m.end(), m.end() + bound.end(1))
         if actor is None:
             continue
-        s.doc.who.note(actor)
+        if actor is not s.doc.pair:
+            s.doc.who.note(actor)  # both governments at once are not whom "it" refers to next
         return _record(s, actor, " ".join(folded[m.start() :].split()[:7]), confidence=0.75)
     return None
 

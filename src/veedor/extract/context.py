@@ -79,6 +79,9 @@ class DocContext:
     section_topic: list[str] = field(default_factory=list)
     # The foreign country the whole document is about, if one dominates its mentions.
     country: str | None = None
+    # The two governments a bilateral text is about ("Ambos gobiernos acordaron …"), when two
+    # countries dominate its mentions.
+    pair: Addressee | None = None
     # The foreign countries the document's title names ("Central America Trips …").
     title_countries: list[str] = field(default_factory=list)
     # Where the author last made a request in its own name ("The Commission urges …"), so

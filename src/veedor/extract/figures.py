@@ -21,6 +21,13 @@ _HYPHEN_DURATION = re.compile(r"^[-\u2010\u2011](?:day|week|month|year|hour|poin
 _FOOTNOTE = re.compile(r"[\[(^]$")
 _AGE_APPOSITION = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]+,\s*$")
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages|edades\s+de)\s+\d{1,2}\s+(?:and|y|to|a)\s+$")
+_INSTRUMENT_BEFORE = re.compile(
+    r"\b(?:ley|decreto|law|decree|resolucion|resolution|reglamento|codigo)\b"
+    r"(?:\s+(?:de|del|sobre|on|of|the|la|el|n\.?o\.?|no\.|num\.|nro\.|n°|n\.°|[a-z]+)){0,4}\s+$"
+)
+_DISTANCE = re.compile(r"\s+(?:kilometros|kilometers|kilometres|km|metros|meters|metres)\b")
+_MILES = re.compile(r"\s+miles\b(?!\s+de\b)")
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s")
 _MARKER_END = re.compile(r"\s*(?:[\])]|$)")
 _PRESENT = re.compile(
     r"\b(?:is|are|has|have|remains?|stands?|hay|es|son|tiene|tienen|permanecen?|suman?|"
@@ -233,7 +240,7 @@ _RATIO = re.compile(
 # Numbers that identify rather than count: report, law and decree numbers ("Report 118-592",
 # "Decreto 45-2024", "AMR 37/0412/2025") and telephone numbers ("(202) 555-0188",
 # "+504 2221 5670", "Tel. 55 1234 5678").
-_JOINED = re.compile(r"[-\u2010\u2011/]\d")
+_JOINED = re.compile(r"[-\u2010\u2011/](?:\d|[A-Z]{2,})")
 _JOINED_BEFORE = re.compile(r"\d[-\u2010\u2011/]$")
 _PHONE_GROUP_AFTER = re.compile(r" \d{4}\b")
 _PHONE_GROUP_BEFORE = re.compile(r"(?:^|\D)\d{2,4} $")
@@ -271,7 +278,11 @@ _PHONE_LABEL = re.compile(
 def _code_like(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is part of an identifier or a phone number."""
     if text[end - 1] in "-\u2010\u2011/" or _JOINED.match(text, end):
-        return True  # "118-592" (read as "118-"), "37/0412"
+        return True  # "118-592" (read as "118-"), "37/0412", "44.873-MSP"
+    if end - start >= 9 and text[start:end].isdigit():
+        return True  # "330024625001987": a file or account number
+    if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+        return True  # "10:40": the minutes of a clock time
     if _JOINED_BEFORE.search(text, max(0, start - 2), start):
         return True
     if start > 0 and text[start - 1] == "+":
@@ -309,7 +320,11 @@ def _is_figure(
     ):
         return False  # "Marie Joseph, 34, said …": an age
     if _AGES_BEFORE.search(folded, max(0, n.start - 30), n.start):
-        return False  # "aged 7 and 11", "de entre 18 y 29 años"
+        return False  # "aged 7 and 11"
+    if _INSTRUMENT_BEFORE.search(folded, max(0, n.start - 40), n.start):
+        return False  # "Ley de Migraciones 25.871", "Decree 246": an instrument's number
+    if _DISTANCE.match(folded, n.end) or (s.doc.lang == "en" and _MILES.match(folded, n.end)):
+        return False  # "70 kilómetros de la frontera": a distance
     before_text = folded[max(0, n.start - 14) : n.start]
     month_near = _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(folded[n.end : n.end + 24])
     if month_near and not n.currency and not n.is_word and n.value <= 31:
@@ -521,7 +536,7 @@ def detect(s: Sentence) -> list[Item]:
     items.extend(shares)
     taken = [(i.start - s.start, i.end - s.start) for i in shares]
     if s.first_in_block and s.block.kind in ("list_item", "heading"):
-        numbering = NUMBERING.match(s.folded)
+        numbering = NUMBERING.match(s.folded) or _SECTION_NUMBER.match(s.folded)
         if numbering:
             taken.append((0, numbering.end()))  # "10. The State should …": a paragraph number
     for n in s.numbers:

@@ -28,7 +28,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.7"
+EXTRACTOR_VERSION = "0.3.8"
 
 
 @cache
@@ -153,6 +153,16 @@ def _main_country(mentions: list[CountryMention]) -> str | None:
     return code if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
+def _pair(mentions: list[CountryMention]) -> Addressee | None:
+    """Both governments of a bilateral text: two countries (the US counts) named at least
+    three times each and in at least 60% of its single-country mentions."""
+    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1)
+    top = counts.most_common(2)
+    if len(top) < 2 or top[1][1] < 3 or top[0][1] + top[1][1] < 0.6 * sum(counts.values()):
+        return None
+    return join([resolver().government_of(code) for code, _ in top])
+
+
 def _title_countries(title: str, text: str, places: MentionIndex) -> list[str]:
     """The countries a document's title names: read in the text where the title stands in it
     (its groupings are then as wide as the document makes them), else on its own."""
@@ -197,6 +207,7 @@ def extract_document(doc: Document) -> list[Item]:
     sentences = list(_sentences(doc, folded, ctx))
     doc_country = _main_country(places.find(0, len(doc.text)))
     ctx.who.country = ctx.country = doc_country
+    ctx.pair = _pair(places.find(0, len(doc.text)))
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
     if ctx.publisher_government is None and doc_country and body:

@@ -361,6 +361,10 @@ _CAMPAIGN = re.compile(
     r"^\W*(?:please\s+)?(?:write|send|call|email|e-mail|contact|tweet|escriba|escriban|envie"
     r"|envien|llame|llamen|contacte|contacten)\b"
 )
+_ORDINAL_OPERATIVE = re.compile(
+    r"^\W*(?:primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|unico|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[.:]?\s*[-\u2013\u2014]"
+)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|quien|quienes)\s*$")
 _NO_SUBJECT = re.compile(r"^\s*(?:and|but|y|e|pero|asimismo|ademas|tambien)?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|she|he|they)\s*$")
@@ -373,6 +377,8 @@ def _author_speaks(s: Sentence, subject: str, pos: int) -> bool:
         return True
     if _CAMPAIGN.match(subject) and re.match(r"\w+(?:ing|ando|endo)\b", s.folded[pos:]):
         return True  # "Write to the authorities urging them to:": the author's ask, relayed
+    if _ORDINAL_OPERATIVE.match(s.folded):
+        return True  # "PRIMERO.- El Senado exhorta a …": a resolution's operative paragraph
     bare = _TRAILING_ADVERBS.sub("", subject.strip().strip(","))
     if _NO_SUBJECT.match(bare) and pos > 0:
         opening = _OPENING_PHRASE.sub("", s.folded[:pos], count=1)
