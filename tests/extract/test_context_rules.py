@@ -440,3 +440,60 @@ def test_file_numbers_clock_times_laws_and_distances_are_not_figures(
 )
 def test_signing_and_issuing_are_commitments(text: str, lang: str) -> None:
     assert "commitment" in [i.kind for i in extract(text, lang=lang)]
+
+
+# --- rules from the six *_heldout5 documents
+
+
+def test_a_government_speaking_in_the_first_person() -> None:
+    meta = {"publisher": "Gobierno de México"}
+    for text in (
+        "Primero, vamos a destinar 2 mil 500 millones de pesos a la COMAR.",
+        "Segundo, se van a contratar 350 oficiales de protección de la infancia.",
+        "Ayer firmamos un convenio con los municipios de la frontera sur.",
+    ):
+        found = [i for i in extract(text, lang="es", **meta) if i.kind == "commitment"]  # type: ignore[arg-type]
+        assert [i.fields["actor"]["name"] for i in found] == ["Government of Mexico"], text
+    # Not every "va a" is a promise.
+    assert [i.kind for i in extract("La situación va a empeorar.", lang="es", **meta)] == []  # type: ignore[arg-type]
+
+
+def test_mexican_thousands() -> None:
+    assert _figures("Se han atendido 48 mil 320 personas en Tapachula.", "es") == [48320]
+
+
+def test_spanish_list_items_opening_with_que_are_requests_not_questions() -> None:
+    items = extract_blocks(
+        [
+            ("list_item", "8. Por ello, pedimos a las autoridades del Gobierno de Guatemala:"),
+            ("list_item", "que reciban a cada persona deportada con un trato digno;"),
+            (
+                "list_item",
+                "13. Por nuestra parte, nos comprometemos a mantener abiertas las casas.",
+            ),
+        ],
+        lang="es",
+    )
+    recs = [i for i in items if i.kind == "recommendation"]
+    assert [i.text[:12] for i in recs] == ["que reciban "]
+    heading = "Qué debe hacer el Gobierno de México ahora con los migrantes"
+    assert _recs(heading, "es", kind="heading") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        ("Hundreds more have been stripped of their nationality and cannot return home.", "en", []),
+        ("Como él, miles de exiliados viven con un carné que deben renovar cada año.", "es", []),
+        ("Our lawyers cannot keep up without your support.", "en", []),
+        ("I share your concern, but I have to point out that the program ended in May.", "en", []),
+        ("Aprovecho para hacer un llamado al Gobierno de Estados Unidos para que avise antes.",
+         "es", ["recommendation"]),
+    ],
+)  # fmt: skip
+def test_descriptions_asides_and_spoken_calls(text: str, lang: str, kinds: list[str]) -> None:
+    assert [i.kind for i in extract(text, lang=lang) if i.kind != "figure"] == kinds
+
+
+def test_codes_and_deadlines_are_not_figures() -> None:
+    assert _figures("As a 501(c)(3), we answer within 10 business days to 300 families.") == [300]

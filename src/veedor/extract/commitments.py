@@ -85,7 +85,8 @@ _PROMISSORY = re.compile(
     r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
     r"presenta|se\s+compromete|asumio|prometio|promete|creo|firmo|aprobo|establecio|abrio|"
     r"inauguro|created|established|signed|opened|would|anunciaron|implemento|introduced|"
-    r"introduces|dicto|expidio|promulgo|suscribio|suscribieron|contratara|contrataran)\b"
+    r"introduces|dicto|expidio|promulgo|suscribio|suscribieron|contratara|contrataran|"
+    r"vamos\s+a|van\s+a|va\s+a|arranca|arranco|puso\s+en\s+marcha)\b"
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
@@ -221,15 +222,19 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
         named = _named(s, 0, len(s.text) if nominal else pos)
         if named is None and nominal:
             return _government(s.doc.who.last)
-        return named
-    return _publisher_actor(s, local)
+        return named or _publisher_actor(s, local, verb)
+    return _publisher_actor(s, local, verb)
 
 
-def _publisher_actor(s: Sentence, local: str) -> Addressee | None:
-    """In a government's own release, a programme or an office it does not name otherwise
-    ("The programme will serve …", "La SRECI firmó …") is that government's."""
+def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
+    """In a government's own release or transcript, a programme or an office it does not name
+    otherwise ("The programme will serve …", "La SRECI firmó …") and its own first person
+    ("vamos a destinar …", "firmamos …", "se van a contratar …") are that government's."""
     own = s.doc.publisher_government
-    if own is None or not _BODY_OPENS.match(local) or s.doc.cues.reporting.search(local):
+    if own is None or s.doc.cues.reporting.search(local):
+        return None
+    first_person = verb.split()[0].endswith("mos") or verb.startswith("se ")
+    if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
     return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
 

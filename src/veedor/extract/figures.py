@@ -279,6 +279,8 @@ def _code_like(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is part of an identifier or a phone number."""
     if text[end - 1] in "-\u2010\u2011/" or _JOINED.match(text, end):
         return True  # "118-592" (read as "118-"), "37/0412", "44.873-MSP"
+    if re.match(r"\([a-z0-9]\)", text[end : end + 3]):
+        return True  # "501(c)(3)": a section of a code
     if end - start >= 9 and text[start:end].isdigit():
         return True  # "330024625001987": a file or account number
     if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
@@ -335,7 +337,7 @@ def _is_figure(
         text[max(0, n.start - 4) : n.start]
     ):
         return False  # street numbers and postal codes
-    if units.duration.match(folded[n.end : n.end + 12]):
+    if units.duration.match(folded[n.end : n.end + 20]):
         # Period lengths are not figures, except how long something lasted ("for two years");
         # beside an amount of money a duration is the programme's period ("over three years").
         if any(m.currency for m in s.numbers):

@@ -219,7 +219,7 @@ _ES_RELATIVE = re.compile(r"\b(?:que|quienes|donde)\s+(?:[\w-]+\s+){0,3}$")
 _CANNOT = frozenset(
     ["cannot", "can not", "can't", "no puede", "no pueden", "tampoco puede", "tampoco pueden"]
 )
-_GO_ON = re.compile(r"\s+(?:continue|keep|go\s+on|seguir|continuar)\b")
+_GO_ON = re.compile(r"\s+(?:continue|keep\s+(?:on\s+)?\w+ing|go\s+on|seguir|continuar)\b")
 _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 
 
@@ -360,6 +360,10 @@ _MANDATE_OBJECT = re.compile(
 _CAMPAIGN = re.compile(
     r"^\W*(?:please\s+)?(?:write|send|call|email|e-mail|contact|tweet|escriba|escriban|envie"
     r"|envien|llame|llamen|contacte|contacten)\b"
+)
+_OWN_PLEDGE = re.compile(
+    r"\b(?:nos comprometemos|we commit|we pledge|we will|seguiremos|continuaremos|celebraremos|"
+    r"realizaremos|acompanaremos|mantendremos|ofreceremos|we are committed)\b"
 )
 _ORDINAL_OPERATIVE = re.compile(
     r"^\W*(?:primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|unico|"
@@ -734,9 +738,21 @@ def run_in_heading(s: Sentence) -> bool:
     )
 
 
+def _asks_a_question(s: Sentence) -> bool:
+    """A sentence opening with a question word; in Spanish only with its accent ("Qué debe
+    hacer…"), since an unaccented "que" opens a request ("que reciban a cada persona…")."""
+    m = _QUESTION_WORD.match(s.folded)
+    if m is None:
+        return False
+    if s.doc.lang != "es":
+        return True
+    word = s.text[max(0, m.end() - 8) : m.end()].lower()
+    return any(ch in word for ch in "éóá")
+
+
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     """(strength, addressee, confidence) if the sentence is a recommendation."""
-    if s.folded.rstrip().endswith("?") or _QUESTION_WORD.match(s.folded):
+    if s.folded.rstrip().endswith("?") or _asks_a_question(s):
         return None
     if s.words < 3 and not (s.words == 2 and run_in_heading(s)):
         return None
@@ -755,6 +771,8 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         confidence = 0.9 if best.explicit else 0.75
         return best.strength, addressee or _country_government(s), confidence
     in_list = lead is not None and s.block.kind == "list_item" and s.first_in_block
+    if in_list and _OWN_PLEDGE.search(s.folded):
+        return None  # "13. Por nuestra parte, nos comprometemos a …": the author's own pledge
     if (
         in_list
         and lead is not None

@@ -36,6 +36,7 @@ NUMBER = re.compile(
     rf"(?<![\w.,\-/])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
     rf"(?:\s*(?P<scale>(?i:{_SCALE}))(?![\w]))?(?![^\W_])"
 )
+_MIL_TAIL = re.compile(r"\s+(?P<rest>\d{1,3})(?![\d.,])(?:\s+(?P<big>millones|mil\s+millones))?")
 # "half a million", "medio millón": a half of a scale word.
 _HALF = re.compile(
     r"(?<![\w-])(?:half\s+a|medio)\s+(?P<scale>million|billion|trillion|mill[oó]n)(?![\w])", re.I
@@ -108,7 +109,10 @@ def parse_digits(token: str, *, lang: str = "en") -> float:
 
 def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
     found = []
+    skip_until = -1
     for m in NUMBER.finditer(text):
+        if m.start() < skip_until:
+            continue  # the hundreds of "48 mil 320", already read
         raw = m.group("num")
         is_word = not raw[0].isdigit()
         if is_word:
@@ -130,6 +134,14 @@ def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
             else:
                 value *= SCALES[key]
                 end = m.end("scale")
+                tail = _MIL_TAIL.match(text, end) if key == "mil" and not is_word else None
+                if tail is not None:
+                    # "48 mil 320 personas", "2 mil 500 millones de pesos" (Mexican style)
+                    value += float(tail.group("rest"))
+                    if tail.group("big"):
+                        value *= 1e6 if tail.group("big").lower().startswith("mill") else 1e9
+                    end = tail.end()
+                    skip_until = end
         before = text[max(0, m.start() - 6) : m.start()]
         currency = "USD" if _CURRENCY_BEFORE.search(before) and "€" not in before else None
         if "€" in before and _CURRENCY_BEFORE.search(before):
