@@ -322,7 +322,7 @@ def _passive_commitment(s: Sentence) -> Item | None:
 
 
 # What a sentence holding a US-dollar amount contains ("$", "US$", "USD", "dollars", "dólares").
-_USD_HINTS = ("$", "usd", "dollar", "dolar")
+_USD_HINTS = re.compile(r"\$|usd|dollar|dolar")
 _NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna)\b")
 # "$21.5 million will help Colombia …", "US$3 millones se destinarán a …": the money is the
 # subject of what it will fund.
@@ -338,7 +338,7 @@ _NOUN_BEFORE_AMOUNT = re.compile(
 
 def _funded_programme(s: Sentence) -> Item | None:
     """ "A $40 million, three-year initiative for …": money tied to a programme noun."""
-    if not any(sign in s.folded for sign in _USD_HINTS):
+    if not _USD_HINTS.search(s.folded):
         return None
     cues = s.doc.cues
     for n in s.numbers:

@@ -249,25 +249,10 @@ _STREET_BEFORE = re.compile(
     r"\b(?:Av|Avda|Avenida|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir[oó]n|Paseo"
     r"|Diagonal|Transversal|Pasaje|Rua|Rúa)\.?\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w.]*\s+){1,4}$"
 )
-_STREET_HINTS = (
-    "Av",
-    "Calle",
-    "Calzada",
-    "Blvd",
-    "Bulevar",
-    "Boulevard",
-    "Carrera",
-    "Cra",
-    "Jr",
-    "Jir",
-    "Paseo",
-    "Diagonal",
-    "Transversal",
-    "Pasaje",
-    "Rua",
-    "Rúa",
+_STREET_HINTS = re.compile(
+    r"Av|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir|Paseo|Diagonal|Transversal|Pasaje|Rua|Rúa"
 )
-_PHONE_HINTS = ("phone", "tel", "fax", "whatsapp", "fono", "celular", "vil", "pbx", "call", "nea")
+_PHONE_HINTS = re.compile(r"phone|tel|fax|whatsapp|fono|celular|vil|pbx|call|nea", re.I)
 _PHONE_LABEL = re.compile(
     r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call|hotline"
     r"|l[ií]nea(?:\s+de\s+(?:atenci[oó]n|denuncia|ayuda))?)\b"
@@ -290,10 +275,9 @@ def _code_like(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1] == "+":
         return True
     before = text[max(0, start - 45) : start]
-    lowered = before.lower()
-    if any(k in before for k in _STREET_HINTS) and _STREET_BEFORE.search(before[-40:]):
+    if _STREET_HINTS.search(before) and _STREET_BEFORE.search(before[-40:]):
         return True
-    if any(k in lowered for k in _PHONE_HINTS) and _PHONE_LABEL.search(before):
+    if _PHONE_HINTS.search(before) and _PHONE_LABEL.search(before):
         return True
     # Digit groups of a phone number: "2221 5670" (thousands come in threes).
     return bool(
@@ -532,9 +516,11 @@ def _unit(folded: str, lowered: str, units: _Units) -> tuple[str, str]:
 
 def detect(s: Sentence) -> list[Item]:
     units = _units(s.doc.lang)
-    date_spans = [(d.start, d.end) for d in s.dates]
     items: list[Item] = _fractions(s, units)
-    shares = _ratios(s) if s.numbers else []
+    if not s.numbers:
+        return items
+    date_spans = [(d.start, d.end) for d in s.dates]
+    shares = _ratios(s)
     items.extend(shares)
     taken = [(i.start - s.start, i.end - s.start) for i in shares]
     if s.first_in_block and s.block.kind in ("list_item", "heading"):

@@ -328,18 +328,14 @@ def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
     found = [("urge", m) for m in cues.urge.finditer(folded)]
     if found and "$" in folded:
         found = [(k, m) for k, m in found if not BUDGET_LINE.match(folded, m.end())]
+    if cues.directive_hints.search(folded) is None:
+        return found
     mandates = [
         ("must", m)
-        for m in (
-            cues.directive.finditer(folded)
-            if any(h in folded for h in cues.directive_hints)
-            else ()
-        )
+        for m in cues.directive.finditer(folded)
         if _MANDATE_OBJECT.match(folded, m.end())
     ]
-    if mandates:
-        return sorted(found + mandates, key=lambda sm: sm[1].start())
-    return found
+    return sorted(found + mandates, key=lambda sm: sm[1].start()) if mandates else found
 
 
 # What a recommended amount looks like: "recommends (not less than) $50,000,000".
@@ -552,7 +548,7 @@ def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     """ "The Commission recalls that the State has the duty to …": the author's reminder of an
     obligation prescribes; "destination countries have the obligation to …" alone states it."""
     cues = s.doc.cues
-    if not any(h in s.folded for h in cues.reminder_hints) or not cues.reminder.search(s.folded):
+    if not cues.reminder_hints.search(s.folded) or not cues.reminder.search(s.folded):
         return []
     for m in cues.duty.finditer(s.folded):
         reminder = None
