@@ -497,3 +497,21 @@ def test_descriptions_asides_and_spoken_calls(text: str, lang: str, kinds: list[
 
 def test_codes_and_deadlines_are_not_figures() -> None:
     assert _figures("As a 501(c)(3), we answer within 10 business days to 300 families.") == [300]
+
+
+def test_an_official_s_quoted_pledge_is_a_commitment() -> None:
+    pledge = (
+        '"We will open two more reception centres before June," Ecuador\'s Interior Minister '
+        "Rosa Vélez said."
+    )
+    found = [i for i in extract(pledge) if i.kind == "commitment"]
+    assert [i.fields["actor"]["name"] for i in found] == ["Government of Ecuador"]
+    assert [i.kind for i in extract('"We will keep going," said Ana Ruiz, from Honduras.')] == []
+
+
+def test_a_reflexive_future_in_a_government_release() -> None:
+    meta = {"publisher": "Gobierno de México"}
+    text = "A partir de enero se abrirán cuatro oficinas de la COMAR en Chiapas."
+    found = [i for i in extract(text, lang="es", **meta) if i.kind == "commitment"]  # type: ignore[arg-type]
+    assert [i.fields["actor"]["name"] for i in found] == ["Government of Mexico"]
+    assert [i.kind for i in extract("Se espera que la situación mejore.", lang="es", **meta)] == []  # type: ignore[arg-type]

@@ -386,6 +386,73 @@ def _budget_line(s: Sentence) -> Item | None:
     return None
 
 
+# "«Vamos a reforzar los consulados…», agregó la directora": a pledge in the first person,
+# quoted, its speaker named after the quote.
+_QUOTED_PLEDGE = re.compile(
+    r"^\W{0,3}[\"“«'‘][^\"”»]{0,40}?\b(?:we\s+will|we\s+are\s+going\s+to|we\s+shall|"
+    r"vamos\s+a|\w+remos)\b[^\"”»]*[\"”»'’][,.]?\s*(?P<attribution>[^.]{3,160})"
+)
+_OFFICIAL = re.compile(
+    r"\b(?:minister|ministra|ministro|secretary|secretaria|secretario|president|presidente|"
+    r"presidenta|director|directora|commissioner|comisionado|comisionada|ambassador|embajador|"
+    r"embajadora|governor|gobernador|gobernadora|mayor|alcalde|alcaldesa|spokesperson|vocero|"
+    r"vocera|official|funcionario|funcionaria|subsecretario|subsecretaria|viceministro|"
+    r"viceministra|canciller|titular)\b"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|added|announced|stated|told|dijo|agrego|afirmo|anuncio|aseguro|senalo|"
+    r"explico|indico|declaro)\b"
+)
+
+
+def _quoted_pledge(s: Sentence) -> Item | None:
+    m = _QUOTED_PLEDGE.match(s.folded)
+    if m is None or not _ATTRIBUTION.search(m.group("attribution")):
+        return None
+    if not _OFFICIAL.search(m.group("attribution")):
+        return None  # "…," said a migrant from Honduras: not an official
+    start = m.start("attribution")
+    actor = _named(s, start, len(s.text)) or _speaker_government(s, start)
+    if actor is None:
+        return None
+    return _record(
+        s, actor, " ".join(s.folded[: m.start("attribution")].split()[:7]), confidence=0.6
+    )
+
+
+def _speaker_government(s: Sentence, start: int) -> Addressee | None:
+    """An official named after a quote without a country ("agregó la directora nacional del
+    SERMIG"): the government of the release, else of the country the text is about."""
+    if s.doc.publisher_government is not None:
+        own = s.doc.publisher_government
+        return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+    return resolver().government_of(s.doc.who.country) if s.doc.who.country else None
+
+
+# "se abrirán nuevas oficinas", "se intercambiarán oficiales": a reflexive passive future, in a
+# government's release or a joint communiqué, is that government's (or both governments').
+_REFLEXIVE_FUTURE = re.compile(r"\b[Ss]e\s+\w+(?:rá|rán)(?!\w)")  # the accent marks the future
+
+
+def _reflexive_future(s: Sentence) -> Item | None:
+    if s.doc.lang != "es":
+        return None
+    m = _REFLEXIVE_FUTURE.search(s.text)
+    if m is None or s.doc.cues.hedges.search(s.folded[: m.start()][-20:]):
+        return None
+    if s.doc.cues.commitment_exclusions.search(_window(s.folded, m.end(), 45)):
+        return None
+    actor = _named(s, 0, m.start())
+    if actor is None and s.doc.pair is not None:
+        actor = s.doc.pair
+    if actor is None and s.doc.publisher_government is not None:
+        own = s.doc.publisher_government
+        actor = US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+    if actor is None:
+        return None
+    return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
+
+
 def listed(s: Sentence, actor: Addressee) -> Item | None:
     """A list item under a lead-in that follows a commitment: each item is one of them."""
     if not s.first_in_block or s.block.kind != "list_item" or s.words < 3:
@@ -399,7 +466,14 @@ def detect(s: Sentence) -> Item | None:
         return None
     if _RUNNING_TOTAL.match(s.folded):
         return None
-    found = _verb_commitment(s) or _passive_commitment(s) or _budget_line(s) or _funded_programme(s)
+    found = (
+        _verb_commitment(s)
+        or _passive_commitment(s)
+        or _budget_line(s)
+        or _funded_programme(s)
+        or _quoted_pledge(s)
+        or _reflexive_future(s)
+    )
     if found is not None and _FUNDING_GAP.search(s.folded):
         return None  # "appeals were only 38 percent funded, leaving a gap of $420 million"
     return found
