@@ -515,3 +515,12 @@ def test_a_reflexive_future_in_a_government_release() -> None:
     found = [i for i in extract(text, lang="es", **meta) if i.kind == "commitment"]  # type: ignore[arg-type]
     assert [i.fields["actor"]["name"] for i in found] == ["Government of Mexico"]
     assert [i.kind for i in extract("Se espera que la situación mejore.", lang="es", **meta)] == []  # type: ignore[arg-type]
+
+
+def test_a_subjectless_spanish_modal_is_addressed_to_the_last_addressee() -> None:
+    text = (
+        "Hacemos un llamado al Gobierno de Estados Unidos a restablecer el acceso al asilo. "
+        "Tampoco puede seguir condicionando su cooperación a la contención migratoria."
+    )
+    recs = [i for i in extract(text, lang="es") if i.kind == "recommendation"]
+    assert [r.fields["addressee"]["kinds"] for r in recs] == [["us-executive"], ["us-executive"]]

@@ -216,6 +216,10 @@ _UNDER_INSTRUMENT = re.compile(
     r"reglamento|acuerdo|norma|resolucion|protocolo|convenio)\b[^,]{0,40},"
 )
 _ES_RELATIVE = re.compile(r"\b(?:que|quienes|donde)\s+(?:[\w-]+\s+){0,3}$")
+# A Spanish clause with no subject before its modal ("Además, debe…", "Tampoco puede…").
+_SUBJECTLESS = re.compile(
+    r"^\W*(?:(?:y|e|ademas|tambien|tampoco|asimismo|por\s+eso|entonces)\W*)*$"
+)
 _CANNOT = frozenset(
     ["cannot", "can not", "can't", "no puede", "no pueden", "tampoco puede", "tampoco pueden"]
 )
@@ -513,6 +517,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             target = who.subject(subj_text, subject, s.doc.who)
             if target is None and cues.forecast_predicates.match(after):
                 continue  # "the new rule should take effect", "deportations should rise"
+            if target is None and cues.lang == "es" and _SUBJECTLESS.match(subject):
+                target = s.doc.who.last  # "Tampoco puede seguir…": the one just addressed
             found.append(Cue(strength, pos, m.end(), target, target is not None))
     return found
 
