@@ -524,3 +524,30 @@ def test_a_subjectless_spanish_modal_is_addressed_to_the_last_addressee() -> Non
     )
     recs = [i for i in extract(text, lang="es") if i.kind == "recommendation"]
     assert [r.fields["addressee"]["kinds"] for r in recs] == [["us-executive"], ["us-executive"]]
+
+
+# --- rules from the six *_heldout6 documents
+
+
+def test_an_ombudsman_speaks_as_the_author_and_keeps_speaking() -> None:
+    meta = {"publisher": "Defensoría del Pueblo"}
+    text = (
+        "La Defensoría insta al INPEC a aislar de inmediato a las personas contagiadas. "
+        "Asimismo, exhorta a la USPEC a contratar el suministro de agua potable."
+    )
+    recs = [i for i in extract(text, lang="es", **meta) if i.kind == "recommendation"]  # type: ignore[arg-type]
+    assert [r.fields["strength"] for r in recs] == ["urge", "urge"]
+    assert matcher().codes("El INPEC y la USPEC respondieron.") == ["COL"]
+
+
+def test_an_english_relative_clause_with_cannot_describes() -> None:
+    text = "Peru requires valid passports that many Venezuelans cannot obtain."
+    assert _recs(text) == []
+    assert [
+        s for _, s in _recs("We believe that the State cannot continue to detain children.")
+    ] == ["must"]
+
+
+def test_hyphenated_ages_and_street_numbers_are_not_figures() -> None:
+    assert _figures("A 12-Year-Old Without His Mother: 40 children held at Aripo.") == [40]
+    assert _figures("Write to 2707 Martin Luther King Jr Drive; 300 families attended.") == [300]

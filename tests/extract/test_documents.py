@@ -22,7 +22,10 @@ acuerdo, a Spanish-language news story, a legal NGO's policy brief, a binational
 conjunto): EN .955 / .923 / .967, ES .759 / .571 / .887 before their fixes. On the six
 ``*_heldout5`` (extractor 0.3.8: an NGO statement on political prisoners, a press-conference
 transcript, a pastoral message, a House hearing transcript, a development-bank loan release, a
-legal-services newsletter): rec .873, commitment .619, figure .877 before their fixes.
+legal-services newsletter): rec .873, commitment .619, figure .877 before their fixes. On the
+six ``*_heldout6`` (extractor 0.3.9: an HRW-style dispatch, a CRS-style report, a mayors'
+letter, a Defensoría bulletin, a churches' open letter, a ministry's management report):
+rec .889, commitment .846, figure .946 before their fixes.
 """
 
 from __future__ import annotations
@@ -34,19 +37,19 @@ from veedor.ingest.pipeline import read_document
 
 FLOORS = {
     "recommendation": 0.96,
-    "commitment": 0.88,
+    "commitment": 0.89,
     "figure": 0.93,
-    "strength": 0.93,
-    "addressee_kind": 0.86,
-    "amount": 0.9,
-    "actor_kind": 0.92,
+    "strength": 0.92,
+    "addressee_kind": 0.85,
+    "amount": 0.91,
+    "actor_kind": 0.89,
     "value": 0.98,
-    "countries": 0.82,
-    "themes": 0.59,
+    "countries": 0.79,
+    "themes": 0.58,
 }
 LANGUAGE_FLOORS = {
     "en": {"recommendation": 0.96, "commitment": 0.91, "figure": 0.95},
-    "es": {"recommendation": 0.96, "commitment": 0.84, "figure": 0.9},
+    "es": {"recommendation": 0.96, "commitment": 0.86, "figure": 0.9},
 }
 
 

@@ -17,7 +17,9 @@ from veedor.nlp.patterns import NUMBERING
 from veedor.nlp.text import fold
 from veedor.vocab import load_json, months
 
-_HYPHEN_DURATION = re.compile(r"^[-\u2010\u2011](?:day|week|month|year|hour|point|member|part)s?\b")
+_HYPHEN_DURATION = re.compile(
+    r"^[-\u2010\u2011](?:day|week|month|year|hour|point|member|part)s?\b", re.I
+)
 _FOOTNOTE = re.compile(r"[\[(^]$")
 _AGE_APPOSITION = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'-]+,\s*$")
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages|edades\s+de)\s+\d{1,2}\s+(?:and|y|to|a)\s+$")

@@ -213,8 +213,9 @@ _UNDER_INSTRUMENT = re.compile(
     r"^\W*(?:under|according\s+to|segun|conforme\s+a|de\s+acuerdo\s+con)\s+"
     r"(?:the|this|that|its|el|la|los|las|este|esta|dicho|dicha|su)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:decree|law|rules?|regulations?|agreement|accord|order|bill|act|deal|decreto|ley|"
-    r"reglamento|acuerdo|norma|resolucion|protocolo|convenio)\b[^,]{0,40},"
+    r"reglamento|acuerdo|norma|resolucion|protocolo|convenio)\b(?:[^,]|,\s*\d{4}\b){0,140}?,"
 )
+_EN_RELATIVE = re.compile(r"[^,\s]\s+(?:that|which|who)\s+(?:[\w-]+\s+){0,3}$")
 _ES_RELATIVE = re.compile(r"\b(?:que|quienes|donde)\s+(?:[\w-]+\s+){0,3}$")
 # A Spanish clause with no subject before its modal ("Además, debe…", "Tampoco puede…").
 _SUBJECTLESS = re.compile(
@@ -283,10 +284,8 @@ def _is_author(s: Sentence, subject: str) -> bool:
         return True
     # "The Inter-American Commission" for the Inter-American Commission on Human Rights.
     short = re.sub(r"^(?:the|la|el|los|las)\s+", "", tail)
-    if (
-        len(short) >= 12
-        and " " in short
-        and any(name.startswith(short + " ") for name in s.doc.publisher_names)
+    if ((len(short) >= 12 and " " in short) or len(short) >= 8) and any(
+        name.startswith(short + " ") for name in s.doc.publisher_names
     ):
         return True
     return s.doc.publisher_government is not None and _own_government(s, tail)
@@ -384,6 +383,9 @@ def _author_speaks(s: Sentence, subject: str, pos: int) -> bool:
     if _ORDINAL_OPERATIVE.match(s.folded):
         return True  # "PRIMERO.- El Senado exhorta a …": a resolution's operative paragraph
     bare = _TRAILING_ADVERBS.sub("", subject.strip().strip(","))
+    last = s.doc.author_spoke
+    if _NO_SUBJECT.match(bare) and last is not None and 0 <= s.start - last < 1500:
+        return True  # "Asimismo, exhorta a la USPEC a …" right after the author's request
     if _NO_SUBJECT.match(bare) and pos > 0:
         opening = _OPENING_PHRASE.sub("", s.folded[:pos], count=1)
         head = re.split(
@@ -393,7 +395,6 @@ def _author_speaks(s: Sentence, subject: str, pos: int) -> bool:
         )
         return len(head) > 1 and _is_author(s, head[0])
     if _PRONOUN_SUBJECT.match(bare) or (_NO_SUBJECT.match(bare) and pos == 0):
-        last = s.doc.author_spoke
         return last is not None and 0 <= s.start - last < 1500
     return False
 
@@ -483,12 +484,11 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "should have acted": criticism of the past, not a prescription
             phrase = m.group()
             if (
-                cues.lang == "es"
-                and phrase in _CANNOT
-                and _ES_RELATIVE.search(subject)
+                phrase in _CANNOT
+                and (_ES_RELATIVE if cues.lang == "es" else _EN_RELATIVE).search(subject)
                 and not _GO_ON.match(after)
             ):
-                continue  # "documentos que sus padres no pueden conseguir"
+                continue  # "documents that many families cannot obtain", "que … no pueden"
             under = _UNDER_INSTRUMENT.match(s.folded)
             if under and pos > under.end():
                 continue  # "Under the decree, hospitals must report …": the rule described

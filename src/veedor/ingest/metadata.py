@@ -118,7 +118,8 @@ _ORG_WORD = re.compile(
     r"association|asociaci[oó]n|forum|foro|office|oficina|project|proyecto|watch|clinic|"
     r"cl[ií]nica|society|sociedad|movement|movimiento|federation|federaci[oó]n|group|grupo|"
     r"organi[sz]ation|organizaci[oó]n|fund|fondo|union|league|liga|lab|laboratorio|"
-    r"collaborative|partnership|defenders|defensoras|defensores)\b",
+    r"collaborative|partnership|defenders|defensoras|defensores|defensor[ií]a|procuradur[ií]a|"
+    r"ombudsman|ombudsperson)\b",
     re.I,
 )
 _ORG_NAME = re.compile(
