@@ -551,3 +551,33 @@ def test_an_english_relative_clause_with_cannot_describes() -> None:
 def test_hyphenated_ages_and_street_numbers_are_not_figures() -> None:
     assert _figures("A 12-Year-Old Without His Mother: 40 children held at Aripo.") == [40]
     assert _figures("Write to 2707 Martin Luther King Jr Drive; 300 families attended.") == [300]
+
+
+# --- rules from the four *_heldout7 documents
+
+
+def test_a_letter_writes_to_ask_and_your_department_is_the_addressee_s() -> None:
+    meta = {"addressee": "Secretary of Homeland Security"}
+    text = (
+        "Le escribimos para solicitarle que su Departamento suspenda los vuelos nocturnos. "
+        "Reconocemos que en septiembre su Departamento anunció que ampliará el programa de "
+        "reunificación familiar."
+    )
+    items = extract(text, lang="es", **meta)  # type: ignore[arg-type]
+    assert [i.kind for i in items] == ["recommendation", "commitment"]
+    assert items[1].fields["actor"]["kinds"] == ["us-executive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Secretary noted that Costa Rica attracted $3.8 billion in foreign direct investment.",
+         "en"),
+        ("The Secretary reiterated the United States' commitment to a secure and prosperous region.",
+         "en"),
+        ("La Fiscalía General del Estado de Paraguay abrió investigaciones sobre algunos casos.",
+         "es"),
+    ],
+)  # fmt: skip
+def test_investment_stances_and_investigations_are_not_commitments(text: str, lang: str) -> None:
+    assert "commitment" not in [i.kind for i in extract(text, lang=lang)]

@@ -166,6 +166,10 @@ def _nominal(s: Sentence, start: int, verb: str) -> bool:
     )
 
 
+_YOU = re.compile(
+    r"\b(?:you|usted|ustedes|(?:your|su)\s+(?:department|government|administration|agency|"
+    r"ministry|departamento|gobierno|administracion|agencia|ministerio|secretaria))\s*$"
+)
 _COURT = re.compile(
     r"^\s*(?:(?:a|an|the|el|la|los|las)\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:court|judge|tribunal|corte|juez|jueza|jueces|sala\s+constitucional)\b"
@@ -184,8 +188,8 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     named = _named(s, local_start, pos)
     if named is not None:
         return named
-    if re.search(r"\b(?:you|usted|ustedes)\s*$", local) and s.doc.who.doc_addressee is not None:
-        return _government(s.doc.who.doc_addressee)
+    if _YOU.search(local) and s.doc.who.doc_addressee is not None:
+        return _government(s.doc.who.doc_addressee)  # "you", "su Departamento anunció"
     if _ANAPHORIC_TITLE.match(local) and _government(s.doc.who.last) is not None:
         return s.doc.who.last
     speaker = _SPEAKER.match(local)
