@@ -130,9 +130,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         return JSONResponse(error_body("internal", "an unexpected error occurred"), status_code=500)
 
     from veedor.api.routes import router
+    from veedor.api.subscriptions import router as subscriptions_router
     from veedor.publish.feeds import router as feeds_router
 
     app.include_router(router, prefix="/api/v1")
+    app.include_router(subscriptions_router, prefix="/api/v1")
     app.include_router(feeds_router)
     mount_web(app)
     return app

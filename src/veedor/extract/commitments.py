@@ -230,17 +230,24 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     return _publisher_actor(s, local, verb)
 
 
+def _own_government(s: Sentence) -> Addressee | None:
+    """The government that publishes the document, as an actor."""
+    own = s.doc.publisher_government
+    if own is None:
+        return None
+    return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+
+
 def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     """In a government's own release or transcript, a programme or an office it does not name
     otherwise ("The programme will serve …", "La SRECI firmó …") and its own first person
     ("vamos a destinar …", "firmamos …", "se van a contratar …") are that government's."""
-    own = s.doc.publisher_government
-    if own is None or s.doc.cues.reporting.search(local):
+    if s.doc.publisher_government is None or s.doc.cues.reporting.search(local):
         return None
     first_person = verb.split()[0].endswith("mos") or verb.startswith("se ")
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
-    return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+    return _own_government(s)
 
 
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
@@ -427,9 +434,9 @@ def _quoted_pledge(s: Sentence) -> Item | None:
 def _speaker_government(s: Sentence, start: int) -> Addressee | None:
     """An official named after a quote without a country ("agregó la directora nacional del
     SERMIG"): the government of the release, else of the country the text is about."""
-    if s.doc.publisher_government is not None:
-        own = s.doc.publisher_government
-        return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+    own = _own_government(s)
+    if own is not None:
+        return own
     return resolver().government_of(s.doc.who.country) if s.doc.who.country else None
 
 
@@ -449,9 +456,7 @@ def _reflexive_future(s: Sentence) -> Item | None:
     actor = _named(s, 0, m.start())
     if actor is None and s.doc.pair is not None:
         actor = s.doc.pair
-    if actor is None and s.doc.publisher_government is not None:
-        own = s.doc.publisher_government
-        actor = US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
+    actor = actor or _own_government(s)
     if actor is None:
         return None
     return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)

@@ -247,13 +247,15 @@ _JOINED_BEFORE = re.compile(r"\d[-\u2010\u2011/]$")
 _PHONE_GROUP_AFTER = re.compile(r" \d{4}\b")
 _PHONE_GROUP_BEFORE = re.compile(r"(?:^|\D)\d{2,4} $")
 # "Av. Insurgentes Sur 1234", "Calle 5 de Mayo 48": the number after a street's name.
+_STREETS = (
+    "Av", "Avda", "Avenida", "Calle", "Calzada", "Blvd", "Bulevar", "Boulevard", "Carrera", "Cra",
+    "Jr", "Jirón", "Jiron", "Paseo", "Diagonal", "Transversal", "Pasaje", "Rua", "Rúa",
+)  # fmt: skip
 _STREET_BEFORE = re.compile(
-    r"\b(?:Av|Avda|Avenida|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir[oó]n|Paseo"
-    r"|Diagonal|Transversal|Pasaje|Rua|Rúa)\.?\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w.]*\s+){1,4}$"
+    r"\b(?:" + "|".join(_STREETS) + r")\.?\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w.]*\s+){1,4}$"
 )
-_STREET_HINTS = re.compile(
-    r"Av|Calle|Calzada|Blvd|Bulevar|Boulevard|Carrera|Cra|Jr|Jir|Paseo|Diagonal|Transversal|Pasaje|Rua|Rúa"
-)
+# A cheap test before the pattern above: a street word anywhere in the window.
+_STREET_HINTS = re.compile("|".join(_STREETS))
 _PHONE_HINTS = re.compile(r"phone|tel|fax|whatsapp|fono|celular|vil|pbx|call|nea", re.I)
 _PHONE_LABEL = re.compile(
     r"(?i)\b(?:phone|telephone|tel|fax|whatsapp|tel[eé]fono|celular|m[oó]vil|pbx|call|hotline"

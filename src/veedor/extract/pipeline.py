@@ -205,9 +205,10 @@ def extract_document(doc: Document) -> list[Item]:
     places = country_matcher().index(doc.text, folded)
     ctx.places = places
     sentences = list(_sentences(doc, folded, ctx))
-    doc_country = _main_country(places.find(0, len(doc.text)))
+    everywhere = places.find(0, len(doc.text))
+    doc_country = _main_country(everywhere)
     ctx.who.country = ctx.country = doc_country
-    ctx.pair = _pair(places.find(0, len(doc.text)))
+    ctx.pair = _pair(everywhere)
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
     if ctx.publisher_government is None and doc_country and body:
