@@ -10,10 +10,10 @@ from veedor.document import Block
 from veedor.extract.addressee import AddresseeContext
 from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
-from veedor.extract.cues import Cues
+from veedor.extract.cues import Cues, words_of
 from veedor.extract.items import Addressee
 from veedor.nlp.dates import DateMention, find_dates
-from veedor.nlp.numbers import NumberMention, find_numbers
+from veedor.nlp.numbers import NumberMention, find_numbers, may_hold_numbers
 
 T = TypeVar("T")
 
@@ -109,6 +109,11 @@ class Sentence:
         return len(self.text.split())
 
     @once
+    def tokens(self) -> frozenset[str]:
+        """The folded sentence's words, for the detectors' keyword gates."""
+        return words_of(self.folded)
+
+    @once
     def mentions(self) -> list[CountryMention]:
         """The countries the sentence names, with offsets into it (found once, shared)."""
         places = self.doc.places
@@ -127,6 +132,8 @@ class Sentence:
     @once
     def numbers(self) -> list[NumberMention]:
         """The numbers in the sentence (found once, shared by the detectors)."""
+        if not may_hold_numbers(self.text, self.tokens):
+            return []
         return find_numbers(self.text, lang=self.doc.lang)
 
     @once

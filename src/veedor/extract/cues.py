@@ -27,12 +27,81 @@ def phrase_pattern(phrases: list[str], *, suffix: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrase_body(phrases)})(?![\w-]){suffix}")
 
 
-def hints(phrases: list[str]) -> re.Pattern[str]:
-    """A pattern for the folded first words of ``phrases`` (cut to 6 letters): a phrase can
-    only match a text this pattern finds something in (one C-level scan, cheaper than the
-    phrase pattern's word-boundary checks)."""
-    words = sorted({fold(p).split()[0][:6] for p in phrases if p.strip()})
-    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+_WORD = re.compile(r"\w+")
+
+
+def words_of(folded: str) -> frozenset[str]:
+    """The words of a folded text, as :class:`Gate` splits phrases."""
+    return frozenset(_WORD.findall(folded))
+
+
+# Words too common to tell sentences apart: a phrase's key is another of its words if it has one.
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "be",
+        "can",
+        "de",
+        "do",
+        "el",
+        "en",
+        "es",
+        "for",
+        "has",
+        "have",
+        "is",
+        "it",
+        "la",
+        "lo",
+        "no",
+        "not",
+        "of",
+        "on",
+        "que",
+        "se",
+        "the",
+        "to",
+        "will",
+        "would",
+        "y",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Which sentences could hold one of a list of phrases, told from their words: each
+    phrase's longest uncommon word ("important" for "it is important that", "need" for "will
+    need to") is a key, and a sentence without any key cannot match. A phrase made only of
+    common words ("have to", "ha de") is checked by its own small pattern. A set lookup is
+    cheaper than scanning the sentence with every phrase pattern."""
+
+    keys: frozenset[str]
+    weak: frozenset[str]
+    weak_pattern: re.Pattern[str]
+
+    def open(self, words: frozenset[str], folded: str) -> bool:
+        """``words`` are ``words_of(folded)``."""
+        hits = self.keys.intersection(words)
+        if not hits:
+            return False
+        return not hits <= self.weak or self.weak_pattern.search(folded) is not None
+
+
+def gate(phrases: list[str]) -> Gate:
+    keys, weak, weak_phrases = set(), set(), []
+    for phrase in phrases:
+        words = _WORD.findall(fold(phrase))
+        if not words:
+            continue
+        key = max(words, key=lambda w: (w not in _COMMON, len(w)))
+        keys.add(key)
+        if key in _COMMON:
+            weak.add(key)
+            weak_phrases.append(phrase)
+    return Gate(frozenset(keys), frozenset(weak), phrase_pattern(weak_phrases))
 
 
 @dataclass(frozen=True)
@@ -46,14 +115,19 @@ class Cues:
     urge: re.Pattern[str]
     # "The Committee directs the Secretary to …": the author's mandate (strength must).
     directive: re.Pattern[str]
-    # Substrings one of which every directive, duty or reminder cue contains: rare cues are
+    # Words one of which every directive cue contains (see :class:`Gate`): rare cues are
     # only searched for in the sentences that could hold them.
-    directive_hints: re.Pattern[str]
+    directive_gate: Gate
     # "The State has the duty to …", a prescription when the author recalls it ("The
     # Commission recalls that the State has the duty to …"), a statement of law otherwise.
     duty: re.Pattern[str]
     reminder: re.Pattern[str]
-    reminder_hints: re.Pattern[str]
+    reminder_gate: Gate
+    # Words one of which every request cue contains (modal, impersonal, urging, directive,
+    # "the need for", reminders): a sentence with none of them has no request cue.
+    request_gate: Gate
+    # The same for the modal cues alone.
+    modal_gate: Gate
     author_subjects: frozenset[str]
     reporting: re.Pattern[str]
     # Folded reporting verbs whose accents tell them apart from other words ("publicó" is a
@@ -101,10 +175,27 @@ def cues_for(lang: str | None) -> Cues:
         impersonal_should=phrase_pattern(data["impersonal_should"]),
         urge=phrase_pattern(data["urge_verbs"]),
         directive=phrase_pattern(data["directive_verbs"]),
-        directive_hints=hints(data["directive_verbs"]),
+        directive_gate=gate(data["directive_verbs"]),
         duty=phrase_pattern(data["duty_phrases"]),
         reminder=phrase_pattern(data["reminder_verbs"]),
-        reminder_hints=hints(data["reminder_verbs"]),
+        reminder_gate=gate(data["reminder_verbs"]),
+        request_gate=gate(
+            [
+                phrase
+                for key in (
+                    "modal_must",
+                    "modal_should",
+                    "impersonal_must",
+                    "impersonal_should",
+                    "urge_verbs",
+                    "directive_verbs",
+                    "need_for",
+                    "reminder_verbs",
+                )
+                for phrase in data[key]
+            ]
+        ),
+        modal_gate=gate(data["modal_must"] + data["modal_should"]),
         author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
         reporting=phrase_pattern(data["reporting_verbs"]),
         reporting_accents={

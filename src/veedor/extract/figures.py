@@ -10,7 +10,7 @@ from functools import cache
 
 from veedor.extract.context import Sentence, passage_countries
 from veedor.extract.countries import USA, CountryMention
-from veedor.extract.cues import phrase_body, phrase_pattern
+from veedor.extract.cues import Gate, gate, phrase_body, phrase_pattern
 from veedor.extract.items import Item
 from veedor.nlp.numbers import WORD_NUMBERS, NumberMention, currency_code
 from veedor.nlp.patterns import NUMBERING
@@ -103,6 +103,7 @@ class _Units:
     duration_lead: re.Pattern[str]
     fractions: dict[str, float]
     fraction_re: re.Pattern[str]
+    fraction_gate: Gate
     address: re.Pattern[str]
     places: re.Pattern[str]
 
@@ -128,6 +129,7 @@ def _units(lang: str) -> _Units:
         ),
         fractions={fold(k): float(v) for k, v in data["fractions"][code].items()},
         fraction_re=phrase_pattern(list(data["fractions"][code])),
+        fraction_gate=gate(list(data["fractions"][code])),
         address=re.compile(
             r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?i:" + phrase_body(data["address_words"]) + r")\b"
         ),
@@ -371,7 +373,9 @@ def _is_figure(
 
 
 def _fractions(s: Sentence, units: _Units) -> list[Item]:
-    items = []
+    items: list[Item] = []
+    if not units.fraction_gate.open(s.tokens, s.folded):
+        return items
     for m in units.fraction_re.finditer(s.folded):
         np_end, subject = _noun_phrase(s.folded, m.end())
         end = max(m.end(), np_end)

@@ -121,6 +121,8 @@ def _default_addressee(
     cues = ctx.cues
     who = resolver()
     for sentence, _ in sentences:
+        if not cues.modal_gate.open(sentence.tokens, sentence.folded):
+            continue
         for pattern in (cues.modal_must, cues.modal_should):
             for m in pattern.finditer(sentence.folded):
                 start = sentence.folded.rfind(",", 0, m.start()) + 1

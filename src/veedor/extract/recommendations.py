@@ -331,7 +331,7 @@ def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
     found = [("urge", m) for m in cues.urge.finditer(folded)]
     if found and "$" in folded:
         found = [(k, m) for k, m in found if not BUDGET_LINE.match(folded, m.end())]
-    if cues.directive_hints.search(folded) is None:
+    if not cues.directive_gate.open(s.tokens, folded):
         return found
     mandates = [
         ("must", m)
@@ -554,7 +554,7 @@ def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     """ "The Commission recalls that the State has the duty to …": the author's reminder of an
     obligation prescribes; "destination countries have the obligation to …" alone states it."""
     cues = s.doc.cues
-    if not cues.reminder_hints.search(s.folded) or not cues.reminder.search(s.folded):
+    if not cues.reminder_gate.open(s.tokens, s.folded) or not cues.reminder.search(s.folded):
         return []
     for m in cues.duty.finditer(s.folded):
         reminder = None
@@ -598,6 +598,8 @@ def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
 
 
 def _all_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
+    if not s.doc.cues.request_gate.open(s.tokens, s.folded):
+        return []
     return (
         _urge_cues(s, who) + _modal_cues(s, who) + _impersonal_cues(s, who) + _need_for_cues(s, who)
     )

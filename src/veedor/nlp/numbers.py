@@ -26,6 +26,20 @@ SCALES = {
     "k": 1e3,
 }  # fmt: skip
 
+# The words a number written in words ends with ("a hundred", "medio millón"): a text with
+# neither a digit nor one of these has no number.
+NUMBER_WORDS = frozenset(
+    [w.split()[-1] for w in WORD_NUMBERS] + ["half", "medio", "millon", "million", "billion"]
+)
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def may_hold_numbers(text: str, words: frozenset[str]) -> bool:
+    """Whether :func:`find_numbers` could find anything in ``text``, whose lower-cased words
+    are ``words`` (a cheap test before the full scan)."""
+    return _ANY_DIGIT.search(text) is not None or not NUMBER_WORDS.isdisjoint(words)
+
+
 _DIGITS = r"\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORDS = phrase_body(WORD_NUMBERS)
 _SCALE = (
