@@ -33,6 +33,20 @@ def test_bullets_numbering_headings_and_wrapped_lines() -> None:
     ]
 
 
+def test_notes_opening_with_superscript_digits_are_footnotes() -> None:
+    text = (
+        "Processing under the pathway has stalled for most families, witnesses said.\u00b3\n\n__________\n\n"
+        "\u00b3 Evidence, Meeting No. 9, 21 October 2025, 1610.\n"
+        "\u00b9\u2070 Ibid., 1545.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[-2:] == [
+        ("footnote", "\u00b3 Evidence, Meeting No. 9, 21 October 2025, 1610."),
+        ("footnote", "\u00b9\u2070 Ibid., 1545."),
+    ]
+    assert kinds[0][0] == "paragraph"
+
+
 def test_markdown_headings_and_items() -> None:
     text = "# Título\n\nTexto del párrafo.\n\n- Garantizar el asilo.\n* Poner fin a la detención.\n"
     assert _kinds(text, markdown=True) == [

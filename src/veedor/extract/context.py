@@ -61,6 +61,10 @@ class DocContext:
     publisher_government: str | None = None
     who: AddresseeContext = field(default_factory=AddresseeContext)
     lead_in: LeadIn | None = None
+    # A request whose items are whole paragraphs: "The Committee recommends:" followed by
+    # "Recommendation 7" / "That the Government of Canada …", or a "RECOMENDACIONES" section of
+    # "PRIMERA. Se repare …" items. Lasts while labels, such items and lead-ins follow.
+    asks: LeadIn | None = None
     # The actor of a commitment just before a list ("… announced agreements. These include:").
     commitment_lead: Addressee | None = None
     # Countries of the current section heading and block: a recommendation that names no

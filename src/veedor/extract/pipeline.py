@@ -17,7 +17,7 @@ from functools import cache
 from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
-from veedor.extract.context import DocContext, Sentence, own_countries, passage_countries
+from veedor.extract.context import DocContext, LeadIn, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
@@ -125,6 +125,8 @@ def _default_addressee(
             continue
         for pattern in (cues.modal_must, cues.modal_should):
             for m in pattern.finditer(sentence.folded):
+                if recommendations.reported(sentence, m.start()):
+                    continue  # "la Corte ha sostenido que los Estados deben …": not an ask
                 start = sentence.folded.rfind(",", 0, m.start()) + 1
                 named = who.subject(
                     sentence.text[start : m.start()], sentence.folded[start : m.start()], ctx.who
@@ -230,6 +232,19 @@ def extract_document(doc: Document) -> list[Item]:
     run_in: tuple[Item, int] | None = None
     for s, last_in_block in sentences:
         if s.block_index != last_block:
+            label = recommendations.asks_label(s)
+            if label is not None:
+                # "Recommendation 7", "IV. RECOMENDACIONES": the author recommends what follows.
+                if ctx.asks is None or ctx.asks.strength is None:
+                    ctx.asks = LeadIn(strength="urge", addressee=None)
+                if label[0]:
+                    last_block = s.block_index
+                    continue  # a bare numbered label is no item (nor its number a figure)
+            elif ctx.asks is not None and not (
+                recommendations.opens_directive_item(s)
+                or doc.text[s.block.start : s.block.end].rstrip().endswith(":")
+            ):
+                ctx.asks = None
             if s.block.kind != "list_item":
                 ctx.lead_in = None
                 ctx.commitment_lead = None
@@ -246,6 +261,11 @@ def extract_document(doc: Document) -> list[Item]:
             last_block = s.block_index
         lead = recommendations.lead_in_of(s) if last_in_block else None
         if lead is not None:
+            if lead.strength is not None:
+                ctx.asks = LeadIn(lead.strength, lead.addressee)
+            elif ctx.asks is not None and lead.addressee is not None:
+                # "A usted, señor Fiscal General:" between the items of a recommendation.
+                ctx.asks = LeadIn(ctx.asks.strength, lead.addressee)
             outer = ctx.lead_in
             if s.block.kind == "list_item" and outer is not None and lead.strength is None:
                 # "3. On identification:" inside "We recommend to the Prosecutor's Office:":

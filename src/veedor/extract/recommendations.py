@@ -310,7 +310,7 @@ _AUTHOR_REPORTS = re.compile(
 )
 
 
-def _reported(s: Sentence, pos: int) -> bool:
+def reported(s: Sentence, pos: int) -> bool:
     """A reporting verb before ``pos`` whose speaker is not the author."""
     accents = s.doc.cues.reporting_accents
     for m in s.doc.cues.reporting.finditer(s.folded, 0, pos):
@@ -318,9 +318,17 @@ def _reported(s: Sentence, pos: int) -> bool:
         if accented is not None and s.text[m.start() : m.end()].lower() != accented:
             continue  # "el Ministerio Público", not "publicó"
         before = s.folded[max(0, m.start() - 20) : m.start()]
-        if not _AUTHOR_REPORTS.search(before):
+        if _AUTHOR_REPORTS.search(before):
+            continue
+        _, speaker = _clause_subject(s.folded, m.start())
+        # "The Committee further believes that …", "esta Comisión ha sostenido que …".
+        if not _is_author(s, _PERFECT_AUXILIARY.sub("", speaker)):
             return True
     return False
+
+
+# "ha sostenido", "has said": the auxiliary between a speaker and its reporting verb.
+_PERFECT_AUXILIARY = re.compile(r"\s+(?:ha|han|has|have|had|habia|habian)\s*$")
 
 
 def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
@@ -478,7 +486,7 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "Should the talks fail, …" is a condition
             if cues.lang == "en" and _embedded(subject):
                 continue  # "… explain what should happen next", "people who cannot go home"
-            if _inside_quotes(s.folded, pos) or _reported(s, pos):
+            if _inside_quotes(s.folded, pos) or reported(s, pos):
                 continue
             if _AFTER_MODAL_PERFECT.match(after):
                 continue  # "should have acted": criticism of the past, not a prescription
@@ -528,7 +536,7 @@ def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     for strength, pattern in (("must", cues.impersonal_must), ("should", cues.impersonal_should)):
         for m in pattern.finditer(s.folded):
-            if _inside_quotes(s.folded, m.start()) or _reported(s, m.start()):
+            if _inside_quotes(s.folded, m.start()) or reported(s, m.start()):
                 continue
             if cues.impersonal_vague.match(s.folded[m.end() : m.end() + 40]):
                 continue  # "it is important to note that", "es necesario recordar que"
@@ -580,7 +588,7 @@ def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     cues = s.doc.cues
     for m in cues.need_for.finditer(s.folded):
-        if _inside_quotes(s.folded, m.start()) or _reported(s, m.start()):
+        if _inside_quotes(s.folded, m.start()) or reported(s, m.start()):
             continue
         rest = s.folded[m.end() : m.end() + 90]
         if cues.lang == "es":
@@ -653,6 +661,16 @@ def _inline_addressee(s: Sentence) -> Addressee | None:
 
 
 _COPULA = re.compile(r"\b(?:is|are|isn't|aren't|was|were|es|son|fue|era)\b")
+# Where a subordinate clause starts ("Asegurar que los niños que son retornados …"): a copula
+# after it is the clause's, not the item's.
+_SUBORDINATOR = re.compile(
+    r"\b(?:que|that|which|who|whose|quien|quienes|donde|where|cuando|when)\b"
+)
+# "A usted, señor …", "Al C. …", "To you, Madam Secretary …": a courtesy before an addressee.
+_VOCATIVE = re.compile(
+    r"\W*(?:(?:a|to)\s+(?:usted(?:es)?|you)\s*,?\s*)?(?:al?\s+)?"
+    r"(?:(?:senor|senora|sr\.|sra\.|c\.|ciudadano|ciudadana|mr\.|ms\.|madam|mister)\s+)?"
+)
 
 
 def _is_imperative(s: Sentence) -> bool:
@@ -667,7 +685,8 @@ def _is_imperative(s: Sentence) -> bool:
         return False
     if verb != words[0]:
         words = words[1:]  # the adverb before the verb
-    if _COPULA.search(rest):
+    clause = _SUBORDINATOR.split(rest, maxsplit=1)[0]
+    if _COPULA.search(clause):
         return False  # "Regularizar no es premiar", "Deterrence is not a policy": a thesis
     if verb in cues.imperative_verbs:
         return not (len(words) > 1 and words[1] in {"for", "of", "is", "are", "was", "de"})
@@ -711,8 +730,19 @@ def lead_in_of(s: Sentence) -> LeadIn | None:
     who = resolver()
     cues = _all_cues(s, who)
     if not cues:
+        # "A usted, señor Gobernador del Estado de Chiapas:": whom the items that follow address.
+        vocative = _VOCATIVE.match(s.folded)
+        at = vocative.end() if vocative else 0
         named = who.find(s.folded)
-        target = join([h[2] for h in named]) if named else who.named_government(s.text, s.folded)
+        verb = s.doc.cues.urge.search(s.folded)
+        if verb is not None and any(h[0] >= verb.end() for h in named):
+            # "ACNUR y la OIM instan a los Estados de la región a:": those asked, not those asking.
+            named = [h for h in named if h[0] >= verb.end()]
+        target = (
+            join([h[2] for h in named])
+            if named
+            else who.named_government(s.text[at:], s.folded[at:])
+        )
         return LeadIn(strength=None, addressee=target)
     best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
     if best.addressee is None:
@@ -754,6 +784,62 @@ def _asks_a_question(s: Sentence) -> bool:
     return any(ch in word for ch in "éóá")
 
 
+# A heading or label announcing recommendations: "Recommendations", "IV. RECOMENDACIONES",
+# "Recommendation 7", "Recommendations to the Government of Guatemala".
+_ASKS_LABEL = re.compile(
+    r"\W*(?:(?:[ivxl]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-h])[.)]\s*)?"
+    r"(?:recommendations?|recomendaciones|recomendacion)"
+    r"(?P<number>\s+(?:no\.\s*)?\d{1,3}\s*[.:]?)?"
+    r"(?:\s*$|\s+(?:to|for|al|a|a\s+la|a\s+los|para|dirigidas)\s)"
+)
+# A paragraph that is itself one of the asks under such a heading or lead-in: the English
+# mandative "That the Government of Canada reopen …", the Spanish "Que el Estado garantice …",
+# and items labelled with an ordinal word ("PRIMERA. Se repare …", "SEGUNDO.- …").
+_DIRECTIVE_ITEM = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:that\s+(?!is\b|was\b|said\b|same\b|s\b)|que\s+"
+    r"|(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|se[pt]tim[oa]|octav[oa]"
+    r"|noven[oa]|decim[oa]|undecim[oa]|duodecim[oa]|unic[oa]|first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth)\s*(?:[.:)]\s*[-\u2013\u2014]?|[-\u2013\u2014])\s*\w)"
+)
+
+
+def asks_label(s: Sentence) -> tuple[bool, bool] | None:
+    """If a block is a heading or label announcing recommendations: (is it a bare numbered
+    label such as "Recommendation 7", does it open a section)."""
+    if not s.first_in_block or s.words > 8 or (s.block.kind == "paragraph" and s.words > 3):
+        return None
+    m = _ASKS_LABEL.match(s.folded)
+    if m is None:
+        return None
+    return m.group("number") is not None, m.group("number") is None
+
+
+def opens_directive_item(s: Sentence) -> bool:
+    """Whether the sentence opens a paragraph that reads as one ask of a list of them."""
+    if not s.first_in_block or _DIRECTIVE_ITEM.match(s.folded) is None:
+        return False
+    that = _MANDATIVE_THAT.match(s.text)
+    # "That the Government reopen …", "That IRCC publish …"; not "That approach failed".
+    return that is None or that.group(1)[:1].isupper() or that.group(1) in _MANDATIVE_OPENERS
+
+
+_MANDATIVE_THAT = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?[Tt]hat\s+([\w'-]+)")
+_MANDATIVE_OPENERS = frozenset(["the", "all", "each", "every", "both", "any", "no", "federal"])
+
+
+def _directive_addressee(s: Sentence) -> Addressee | None:
+    """Whom a "That X reopen …" item names: an actor right after "That"."""
+    m = re.match(r"\W*(?:\d{1,2}[.)]\s*)?that\s+", s.folded)
+    if m is None:
+        return None
+    who = resolver()
+    window = s.folded[m.end() : m.end() + 90]
+    hits = [h for h in who.find(window) if h[0] < 6]
+    if hits:
+        return hits[0][2]
+    return who.named_government(s.text[m.end() : m.end() + 90], window)
+
+
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     """(strength, addressee, confidence) if the sentence is a recommendation."""
     if s.folded.rstrip().endswith("?") or _asks_a_question(s):
@@ -784,6 +870,12 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         and (s.doc.lang == "es" or _ask_item(s))
     ):
         return lead.strength, lead.addressee or s.doc.who.default or _country_government(s), 0.8
+    asks = s.doc.asks
+    if asks is not None and asks.strength is not None and opens_directive_item(s):
+        # "That the Government of Canada reopen …", "PRIMERA. Se repare …" under their lead-in
+        addressee = _directive_addressee(s) or asks.addressee or s.doc.section_addressee
+        addressee = addressee or s.doc.who.default or _country_government(s)
+        return asks.strength, addressee, 0.8
     if _is_imperative(s):
         addressee = _inline_addressee(s)
         addressee = addressee or (lead.addressee if lead is not None and lead.addressee else None)

@@ -26,7 +26,11 @@ _NUMBERED = re.compile(
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 # A Markdown block quote ("> - Homicides rose …", a "Key takeaways" box): its marker is not text.
 _MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-_FOOTNOTE = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[ \t]+(?=https?://)|\^\d{1,3})")
+# "[3] …", "3 https://…", "^3 …", and a line opening with superscript digits ("³ Evidence, …",
+# as text copied from a PDF's notes reads).
+_FOOTNOTE = re.compile(
+    r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[ \t]+(?=https?://)|\^\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}[ \t])"
+)
 _TERMINAL = tuple(".;:,!?…\"”'’)")
 _WS = re.compile(r"\s+")
 
@@ -51,8 +55,12 @@ def _lines(text: str) -> Iterator[_Line]:
         pos += len(raw)
 
 
+# Footnote markers a sentence may end with ("… said.³").
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+
+
 def looks_like_heading(line: str) -> bool:
-    if len(line) > 160 or len(line) < 2 or line.rstrip("*_").endswith(_TERMINAL):
+    if len(line) > 160 or len(line) < 2 or line.rstrip("*_" + _SUPERSCRIPTS).endswith(_TERMINAL):
         return False
     first = line.lstrip("\"“'‘(¿¡*_")[:1]
     return first.isupper() or first.isdigit()

@@ -119,14 +119,19 @@ _ORG_WORD = re.compile(
     r"cl[ií]nica|society|sociedad|movement|movimiento|federation|federaci[oó]n|group|grupo|"
     r"organi[sz]ation|organizaci[oó]n|fund|fondo|union|league|liga|lab|laboratorio|"
     r"collaborative|partnership|defenders|defensoras|defensores|defensor[ií]a|procuradur[ií]a|"
-    r"ombudsman|ombudsperson)\b",
+    r"ombudsman|ombudsperson|platform|plataforma|secretar[ií]a|ministry|ministerio|"
+    r"agency|agencia)\b",
     re.I,
 )
+_ORG_MAX_WORDS = 16
 _ORG_NAME = re.compile(
     r"^(?:the[ \t]+|el[ \t]+|la[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'’.&-]*"
     r"(?:[ \t]+(?:(?:de|del|la|las|los|y|for|of|the|and|in|on|para|en|a)[ \t]+)*"
-    r"[A-ZÁÉÍÓÚÑ(][\w'’.&()-]*){0,9}$"
+    r"[A-ZÁÉÍÓÚÑ(][\w'’.&()-]*){0,15}$"
 )
+# "Secretaría de Estado en los Despachos de Movilidad Humana y Reintegración (SEMOHR)": a long
+# official name that opens with what it is and closes with its acronym.
+_LONG_OFFICIAL_NAME = re.compile(r"^[ \t]*(?:the[ \t]+)?\w+.*\([A-ZÁÉÍÓÚÑ]{2,10}\)[ \t]*$")
 _CLOSING = re.compile(
     r"^[ \t]*(?:sincerely|respectfully|regards|best regards|yours(?: sincerely| truly)?|"
     r"atentamente|cordialmente|respetuosamente|saludos cordiales)[ \t]*[,.:]?[ \t]*$",
@@ -146,7 +151,7 @@ _ABOUT = re.compile(
 def _org_like(phrase: str) -> str | None:
     """``phrase`` if it reads as an organisation's name ("Northbridge Policy Institute")."""
     name = phrase.strip().strip("*_#:,;").strip()
-    if not name or len(name.split()) > 10 or find_dates(name):
+    if not name or len(name.split()) > _ORG_MAX_WORDS or find_dates(name):
         return None
     if not _ORG_NAME.match(name) or not _ORG_WORD.search(name):
         return None
@@ -200,7 +205,12 @@ def _masthead(lines: list[str], text: str) -> str | None:
     # An organisation the bundled list does not know, alone on a short line of the masthead
     # ("INTER-AMERICAN POLICY LAB", "Centro de Estudios Fronterizos").
     for line in lines:
-        named = _org_like(line) if len(line.split()) <= 8 else None
+        words = line.split()
+        opens = bool(words) and _ORG_WORD.fullmatch(words[0].lower().strip("(")) is not None
+        short = len(words) <= 8 or (
+            opens and (len(words) <= 10 or _LONG_OFFICIAL_NAME.match(line) is not None)
+        )
+        named = _org_like(line) if short else None
         if named:
             return _title_case(named) if named.isupper() else named
     return None

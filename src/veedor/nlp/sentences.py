@@ -100,7 +100,12 @@ _BOUNDARY = re.compile(
     r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+\])*(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
-_NUMBERING_ONLY = re.compile(r"\s*\(?(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]+\s*")
+_NUMBERING_ONLY = re.compile(
+    r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]+"
+    # An ordinal word labelling a resolution's or recommendation's item ("PRIMERA. Se repare").
+    r"|(?i:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|s[eé][pt]tim[oa]"
+    r"|octav[oa]|noven[oa]|und[eé]cim[oa]|d[eé]cim[oa]|duod[eé]cim[oa]|[uú]nic[oa])\.)\s*"
+)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
