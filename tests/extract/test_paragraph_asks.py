@@ -112,3 +112,87 @@ def test_a_long_official_name_with_its_acronym_is_the_publisher() -> None:
     assert detect_publisher(text) == (
         "Secretaría de Estado en los Despachos de Movilidad Humana y Reintegración (SEMOHR)"
     )
+
+
+def _kinds(text: str, lang: str = "en", **meta: Any) -> list[str]:
+    return [i.kind for i in extract(text, lang=lang, **meta)]
+
+
+def _figures(text: str, lang: str = "en") -> list[float]:
+    return [i.fields["value"] for i in extract(text, lang=lang) if i.kind == "figure"]
+
+
+def test_a_measured_length_of_time_is_a_figure() -> None:
+    text = "The median processing time for a complete file stood at 19 months in October."
+    assert _figures(text) == [19]
+    assert _figures("31 days: average length of stay in detention last year.") == [31]
+    text = "Sin embargo, el tiempo promedio de resolución se alargó hasta 9 meses."
+    assert _figures(text, "es") == [9]
+    # A period with no measure stays out ("within 15 days", "a three-year programme").
+    assert _figures("The department must answer within 15 days of the request.") == []
+
+
+def test_article_lists_years_issues_and_highways_are_not_figures() -> None:
+    text = "Con fundamento en los artículos 3° y 87, apartado C, de la Constitución, y 12, 14 y 19 de su Ley."
+    assert _figures(text, "es") == []
+    assert _figures("The two countries have had relations since 1838.") == []
+    assert _figures("Issue 87 · Friday, October 3, 2025. More than 4,100 people arrived.") == [4100]
+    text = "Viajaban por la carretera federal 190 cuando 31 personas fueron detenidas."
+    assert _figures(text, "es") == [31]
+    # "por" before an amount is not a rate's base.
+    text = "Se firmó un convenio con la AECID por US$ 3.1 millones para centros de atención."
+    assert _figures(text, "es") == [3_100_000]
+
+
+def test_an_instrument_s_number_needs_the_instrument_s_name() -> None:
+    assert (
+        _figures("Conforme a la Ley de Migraciones 25.871, nadie puede ser expulsado.", "es") == []
+    )
+    text = "La resolución de las solicitudes se alargó hasta 14 meses en promedio."
+    assert _figures(text, "es") == [14]
+
+
+def test_a_sentence_ends_after_its_note_marker() -> None:
+    text = "Canada opened the pathway in 2023.\u00b9 The measure built on an earlier pledge."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Canada opened the pathway in 2023.\u00b9",
+        "The measure built on an earlier pledge.",
+    ]
+
+
+def test_announcements_as_events_or_objects_of_praise_are_not_commitments() -> None:
+    meta = {"publisher": "U.S. Department of State"}
+    text = "The announcement follows a meeting in Guatemala City on February 11."
+    assert _kinds(text, **meta) == []
+    text = "Ana Pérez, de la Asociación de Retornados, celebró el anuncio del programa."
+    assert _kinds(text, "es") == []
+
+
+def test_a_body_reporting_its_future_and_presenting_a_programme() -> None:
+    text = "En el mismo oficio, la Secretaría de Seguridad de Chiapas señaló que instalará cámaras en los retenes."
+    assert _kinds(text, "es") == ["commitment"]
+    assert _kinds("La Secretaría de Oaxaca señaló que podrá revisar el caso.", "es") == []
+    meta = {"publisher": "Secretaría de Movilidad Humana (SEMOH)"}
+    text = (
+        "En Honduras, la SEMOH presentó este lunes el programa Regreso Seguro para personas "
+        "retornadas a Honduras."
+    )
+    items = extract(text, lang="es", **meta)  # type: ignore[arg-type]
+    assert [i.kind for i in items] == ["commitment"]
+
+
+def test_a_publisher_s_acronym_is_the_author() -> None:
+    meta = {"publisher": "Secretaría de Movilidad Humana (SEMOH)"}
+    text = (
+        "La SEMOH solicita a los gobiernos de Estados Unidos y México que compartan los listados. "
+        "Asimismo, invita a la empresa privada a contratar a personas retornadas."
+    )
+    assert _kinds(text, "es", **meta) == ["recommendation", "recommendation"]
+    # Without the publisher, it is a third party's request.
+    assert _kinds(text, "es") == []
+
+
+def test_an_action_alert_label_opens_an_imperative() -> None:
+    text = "TAKE ACTION: Call your senators and tell them to reject the detention budget."
+    assert [s for _, s, _ in _recs(extract(text))] == ["imperative"]
+    assert _recs(extract("Here is what you need to know.")) == []

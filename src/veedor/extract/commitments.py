@@ -90,7 +90,14 @@ _PROMISSORY = re.compile(
 )
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
-    r"^\s*(?:was|were|is|came|took\s+place|fue|se\s+hizo|se\s+realizo|tuvo\s+lugar)\b"
+    r"^\s*(?:was|were|is|came|comes|follows|followed|took\s+place|fue|se\s+hizo|se\s+realizo"
+    r"|tuvo\s+lugar|se\s+produjo|se\s+produce|llega|llego|sigue|siguio|ocurre|ocurrio)\b"
+)
+# Someone reacting to an announcement ("celebró el anuncio", "welcomed the announcement").
+_REACTION_BEFORE = re.compile(
+    r"\b(?:welcomed|welcomes|praised|praises|applauded|criticized|criticised|questioned|"
+    r"celebro|celebran|celebraron|saludo|saludaron|valoro|valoraron|aplaudio|critico|criticaron|"
+    r"cuestiono|rechazo|lamento)\s+(?:the|el|la|este|esta|ese|dicho|dicha)\s+(?:[a-z]+\s+)?$"
 )
 _NOMINAL_DETERMINER = re.compile(
     r"\b(?:the|an|this|that|its|el|un|este|ese|su|del|al)\s+(?:[a-z]+\s+)?$"
@@ -302,8 +309,10 @@ def _verb_commitment(s: Sentence) -> Item | None:
         )
         if excluded and not cues.promise_frames.search(folded):
             continue  # sanctions, expulsions, halts… unless framed as keeping a promise
-        if _nominal(s, m.start(), verb) and _NOMINAL_EVENT.match(after):
-            continue  # "The announcement was made in Guatemala City …"
+        if _nominal(s, m.start(), verb) and (
+            _NOMINAL_EVENT.match(after) or _REACTION_BEFORE.search(folded, 0, m.start())
+        ):
+            continue  # "The announcement was made in …", "celebró el anuncio": not the pledge
         if verb.endswith(("committed", "committed to")) and _STANCE.match(folded, m.end()):
             continue
         if verb.startswith("extend") and _EMERGENCY.search(before):
@@ -416,6 +425,53 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "presentó este lunes el programa …", "unveiled a new plan …": a programme launched.
+_PRESENTED = re.compile(
+    r"\b(?:presento|presentaron|dio\s+a\s+conocer|dieron\s+a\s+conocer|unveiled|unveils|"
+    r"rolled\s+out)\s+(?:(?:este|esta|el|la|los|las|un|una|a|an|the|its|his|her|su|sus|new|nuevo|"
+    r"nueva|nuevos|nuevas|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|today|ayer|"
+    r"yesterday|on|monday|tuesday|wednesday|thursday|friday)\s+)*"
+)
+# "la Secretaría señaló que instalará …": a body reporting what it will do (Spanish future;
+# "podrá", "deberá", "habrá" are possibilities, duties and existence, not pledges).
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:señaló|senalo|informó|informo|anunció|anuncio|indicó|indico|dijo|afirmó|afirmo|"
+    r"aseguró|aseguro|precisó|preciso|explicó|explico|adelantó|adelanto|confirmó|confirmo)"
+    r"\s+que\s+(?:(?:el|la|los|las|se|también|ademas|además)\s+)?"
+    r"(?!(?:podr|deber|habr|tendr|querr|sabr)[aá]n?\b)(\w+(?:rá|rán))(?!\w)"
+)
+
+
+def _presented_programme(s: Sentence) -> Item | None:
+    m = _PRESENTED.search(s.folded)
+    if m is None or not s.doc.cues.commitment_nouns.match(s.folded, m.end()):
+        return None
+    subject = s.folded[: m.start()]
+    actor = _named(s, 0, m.start()) or _publisher_actor(s, subject, "presento")
+    actor = actor or resolver().bare_body(subject, s.doc.who)
+    if actor is None or s.doc.cues.reporting.search(subject):
+        return None
+    return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.65)
+
+
+def _reported_future(s: Sentence) -> Item | None:
+    if s.doc.lang != "es":
+        return None
+    m = _REPORTED_FUTURE.search(s.text)
+    if m is None:
+        return None
+    subject = _CLAUSE_OPENING.sub("", s.folded[: m.start()], count=1)
+    actor = _named(s, 0, m.start()) or resolver().bare_body(subject, s.doc.who)
+    actor = actor or _publisher_actor(s, subject, "anuncio")
+    if actor is None:
+        return None
+    return _record(s, actor, s.folded[m.start(1) : m.end(1) + 40], confidence=0.6)
+
+
+# "En el mismo oficio, ": an opening phrase before the clause's subject.
+_CLAUSE_OPENING = re.compile(r"^[^,]{0,60},\s*")
+
+
 def _quoted_pledge(s: Sentence) -> Item | None:
     m = _QUOTED_PLEDGE.match(s.folded)
     if m is None or not _ATTRIBUTION.search(m.group("attribution")):
@@ -482,6 +538,8 @@ def detect(s: Sentence) -> Item | None:
         or _funded_programme(s)
         or _quoted_pledge(s)
         or _reflexive_future(s)
+        or _presented_programme(s)
+        or _reported_future(s)
     )
     if found is not None and _FUNDING_GAP.search(s.folded):
         return None  # "appeals were only 38 percent funded, leaving a gap of $420 million"

@@ -27,6 +27,23 @@ _INSTRUMENT_BEFORE = re.compile(
     r"\b(?:ley|decreto|law|decree|resolucion|resolution|reglamento|codigo)\b"
     r"(?:\s+(?:de|del|sobre|on|of|the|la|el|n\.?o\.?|no\.|num\.|nro\.|n°|n\.°|[a-z]+)){0,4}\s+$"
 )
+# "los artículos 1° y 102, apartado B, de la Constitución", "42, 44 y 46 de su Ley", "sections 8
+# and 9 of the Act": numbers of a legal text's articles, in a list.
+_ARTICLE_LIST_BEFORE = re.compile(
+    r"\b(?:articulos?|articles?|arts?\.|secciones|sections?|fracciones|numerales|paragraphs?)"
+    r"\s+(?:(?:\d{1,3}[°º]?|[ivxl]{1,5})(?:\s*,\s*|\s+(?:y|e|and|o|or)\s+))+$"
+)
+_ARTICLE_LIST_AFTER = re.compile(
+    r"[°º]?(?:\s*(?:,|y|e|and)\s*\d{1,3}[°º]?)*"
+    r"(?:\s*,\s*(?:apartado|fraccion(?:es)?|inciso|parrafo|section|subsection)\s+[\w ]{1,12},?)?"
+    r"\s+(?:de|of|del)\s+(?:(?:la|su|el|the|this|esta|dicha)\s+)?"
+    r"(?:ley|constitucion|codigo|reglamento|convencion|act|code|law|constitution|convention)\b"
+)
+# "since 1849", "desde 1990": a year after a preposition of time (four digits, any century).
+_YEAR_AFTER_SINCE = re.compile(r"\b(?:since|in|until|desde|hasta|en)\s+$")
+# Lower-case words that may stand between an instrument and its number ("Ley de Migraciones");
+# any other lower-case word makes the noun a common one ("la resolución se alargó hasta 11").
+_INSTRUMENT_LINKS = frozenset(["de", "del", "sobre", "on", "of", "the", "la", "el", "no.", "num."])
 _DISTANCE = re.compile(r"\s+(?:kilometros|kilometers|kilometres|km|metros|meters|metres)\b")
 _MILES = re.compile(r"\s+miles\b(?!\s+de\b)")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s")
@@ -101,6 +118,7 @@ class _Units:
     not_before: re.Pattern[str]
     duration: re.Pattern[str]
     duration_lead: re.Pattern[str]
+    duration_stats: re.Pattern[str]
     fractions: dict[str, float]
     fraction_re: re.Pattern[str]
     fraction_gate: Gate
@@ -124,6 +142,7 @@ def _units(lang: str) -> _Units:
             r"(?<![\w-])(?:" + phrase_body(data["non_figure_before"][code]) + r")\s*$"
         ),
         duration=re.compile(r"^\s+(?:" + phrase_body(data["durations"][code]) + r")\b"),
+        duration_stats=phrase_pattern(data["duration_statistics"][code]),
         duration_lead=re.compile(
             r"(?<![\w-])(?:" + phrase_body(data["duration_lead"][code]) + r")\s+$"
         ),
@@ -215,6 +234,10 @@ def _as_of_text(s: Sentence, folded: str, *, local: bool) -> str | None:
     return None
 
 
+# "14 meses en promedio", "six weeks on average".
+_AVERAGE_AFTER = re.compile(r"\s+(?:en\s+promedio|de\s+media|on\s+average)\b")
+# "27 days: average …": a figure's label after it.
+_LABEL_AFTER = re.compile(r"\s*[:\u2014\u2013]\s*")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$")
@@ -313,8 +336,25 @@ def _is_figure(
         return False  # "Marie Joseph, 34, said …": an age
     if _AGES_BEFORE.search(folded, max(0, n.start - 30), n.start):
         return False  # "aged 7 and 11"
-    if _INSTRUMENT_BEFORE.search(folded, max(0, n.start - 40), n.start):
+    instrument = _INSTRUMENT_BEFORE.search(folded, max(0, n.start - 40), n.start)
+    if instrument and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _INSTRUMENT_LINKS
+        for w in text[instrument.start() : n.start].split()[1:]
+    ):
         return False  # "Ley de Migraciones 25.871", "Decree 246": an instrument's number
+    if not n.is_word and (
+        _ARTICLE_LIST_BEFORE.search(folded, max(0, n.start - 60), n.start)
+        or _ARTICLE_LIST_AFTER.match(folded, n.end)
+    ):
+        return False  # "artículos 42, 44 y 46 de su Ley": articles of a law
+    if (
+        not n.is_word
+        and n.end - n.start == 4
+        and text[n.start : n.end].isdigit()
+        and 1500 <= n.value <= 2100
+        and _YEAR_AFTER_SINCE.search(folded, max(0, n.start - 8), n.start)
+    ):
+        return False  # "diplomatic relations since 1849"
     if _DISTANCE.match(folded, n.end) or (s.doc.lang == "en" and _MILES.match(folded, n.end)):
         return False  # "70 kilómetros de la frontera": a distance
     before_text = folded[max(0, n.start - 14) : n.start]
@@ -327,18 +367,27 @@ def _is_figure(
         text[max(0, n.start - 4) : n.start]
     ):
         return False  # street numbers and postal codes
-    if units.duration.match(folded[n.end : n.end + 20]):
+    if duration := units.duration.match(folded[n.end : n.end + 20]):
         # Period lengths are not figures, except how long something lasted ("for two years");
         # beside an amount of money a duration is the programme's period ("over three years").
         if any(m.currency for m in s.numbers):
             return False
         quantifier = units.quantifier.search(folded[max(0, n.start - 25) : n.start])
         lead_end = n.start - (len(quantifier.group()) if quantifier else 0)
-        return bool(units.duration_lead.search(folded[max(0, lead_end - 20) : lead_end]))
+        if units.duration_lead.search(folded[max(0, lead_end - 20) : lead_end]):
+            return True
+        # "the median processing time stood at 17 months", "27 days: average length of stay"
+        unit_end = n.end + duration.end()
+        label = _LABEL_AFTER.match(folded, unit_end)
+        return bool(
+            units.duration_stats.search(folded, max(0, n.start - 70), n.start)
+            or (label and units.duration_stats.match(folded, label.end()))
+            or _AVERAGE_AFTER.match(folded, unit_end)
+        )
     after = text[n.end : n.end + 12]
     before = folded[max(0, n.start - 25) : n.start]
-    if _RATE_BASE_BEFORE.search(before):
-        return False  # the rate's base ("per 100,000")
+    if _RATE_BASE_BEFORE.search(before) and not n.currency:
+        return False  # the rate's base ("per 100,000"), not an amount ("por US$4 millones")
     if _RATE_AFTER.match(folded, n.end):
         return True
     if _HYPHEN_DURATION.match(after) or (

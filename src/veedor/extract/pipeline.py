@@ -44,7 +44,13 @@ def _publisher_names(publisher: str | None) -> tuple[str, ...]:
     if not publisher:
         return ()
     name = fold(publisher)
-    return tuple(sorted({name, *_organisation_aliases().get(name, ())}))
+    # "Secretaría de … (SEMOHR)": the name without its acronym, and the acronym alone.
+    acronym = _ACRONYM_AFTER.search(name)
+    parts = {name[: acronym.start()].strip(), acronym.group(1)} if acronym else set()
+    return tuple(sorted({name, *parts, *_organisation_aliases().get(name, ())}))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([a-z]{2,10})\)\s*$")
 
 
 _GOVERNMENT_WORDS = frozenset(
@@ -284,7 +290,11 @@ def extract_document(doc: Document) -> list[Item]:
                 and s.words <= 8
                 and recent is not None
                 and recent.kind == "commitment"
-                and s.start - recent.end < 400
+                and (
+                    s.start - recent.end < 400
+                    # "The assistance includes:" a few paragraphs after the announcement
+                    or (s.start - recent.end < 1500 and ctx.cues.commitment_nouns.search(s.folded))
+                )
             ):
                 ctx.commitment_lead = Addressee(
                     recent.fields["actor"]["name"], tuple(recent.fields["actor"]["kinds"])

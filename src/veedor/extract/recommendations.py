@@ -632,10 +632,16 @@ def _strip_numbering(s: Sentence) -> str:
     """The sentence without its numbering ("3.", "ii)"), label ("Recommendation 4:") or
     addressee heading ("7. A la Unidad Nacional de Protección: resolver …")."""
     rest = s.doc.cues.item_label.sub("", s.folded, count=1)
+    rest = _ACTION_LABEL.sub("", rest, count=1)
     rest = NUMBERING.sub("", rest, count=1)
     return _INLINE_ADDRESSEE.sub("", rest, count=1)
 
 
+# "TAKE ACTION: Call your senators …", "¡Actúa! Escribe a …": an action alert's label.
+_ACTION_LABEL = re.compile(
+    r"^\W*(?:take\s+action|act\s+now|action\s+alert|what\s+you\s+can\s+do|actua|actue|"
+    r"actuemos|accion\s+urgente|que\s+puedes\s+hacer)\s*[:!\u2014\u2013-]+\s*"
+)
 # "To the Ministry of the Interior: adopt …", "A la Fiscalía General: priorizar …".
 _INLINE_ADDRESSEE = re.compile(r"^(?:to\s+the|al|a\s+la|a\s+los|a\s+las)\s+[^:.]{3,80}:\s+")
 
@@ -675,7 +681,10 @@ _VOCATIVE = re.compile(
 
 def _is_imperative(s: Sentence) -> bool:
     verb = _opening_verb(s)
-    labelled = s.doc.cues.item_label.match(s.folded) is not None
+    labelled = (
+        s.doc.cues.item_label.match(s.folded) is not None
+        or _ACTION_LABEL.match(s.folded) is not None
+    )
     if verb is None or (s.block.kind not in ("list_item", "heading") and not labelled):
         return False
     cues = s.doc.cues

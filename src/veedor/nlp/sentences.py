@@ -94,10 +94,11 @@ _ABBREVIATIONS = frozenset(
 _GLUED = re.compile(
     r"(?<=[a-záéíóúñ.)])(?=(?:The|This|These|We|It|In|As|But|However|El|La|Los|Las|En|Por)\s)"
 )
-# Closing quotes, brackets and Markdown emphasis ("**Set benchmarks.** The State Department …")
-# stay with the sentence they close.
+# Closing quotes, brackets, note markers ("[3]", "³") and Markdown emphasis ("**Set
+# benchmarks.** The State Department …") stay with the sentence they close.
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+\])*(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}"
+    r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+    r"(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NUMBERING_ONLY = re.compile(
