@@ -196,3 +196,13 @@ def test_an_action_alert_label_opens_an_imperative() -> None:
     text = "TAKE ACTION: Call your senators and tell them to reject the detention budget."
     assert [s for _, s, _ in _recs(extract(text))] == ["imperative"]
     assert _recs(extract("Here is what you need to know.")) == []
+
+
+def test_an_ask_of_a_us_body_about_us_detention_concerns_the_us() -> None:
+    text = "Congress must tie any new detention funding to independent inspections."
+    items = extract(text)
+    assert [i.fields["countries"] for i in items if i.kind == "recommendation"] == [["USA"]]
+    # The same words asked of another government do not make it about the US.
+    text = "The Government of Guatemala must tie any new detention funding to inspections."
+    items = extract(text)
+    assert [i.fields["countries"] for i in items if i.kind == "recommendation"] == [["GTM"]]

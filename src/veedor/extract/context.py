@@ -155,6 +155,18 @@ def own_countries(s: Sentence) -> list[str]:
     return codes
 
 
+def us_domestic(s: Sentence, addressee: Addressee | None) -> list[str]:
+    """ "DHS should give monitors access to the new detention facility", "restore asylum at
+    ports of entry": an ask of a US body about the US's own border or asylum system concerns
+    the US, though the sentence names no country."""
+    if addressee is None or not set(addressee.kinds) & _US_KINDS:
+        return []
+    return [USA] if s.doc.cues.usa_domestic.search(s.folded) else []
+
+
+_US_KINDS = frozenset(["us-executive", "us-congress"])
+
+
 def passage_countries(s: Sentence) -> list[str]:
     """The countries of the passage, for an item that names none itself: the list's lead-in,
     unless the item speaks of the whole region the sentence before it in the same block, the

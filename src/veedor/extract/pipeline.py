@@ -17,7 +17,14 @@ from functools import cache
 from veedor.document import Document
 from veedor.extract import commitments, figures, recommendations
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
-from veedor.extract.context import DocContext, LeadIn, Sentence, own_countries, passage_countries
+from veedor.extract.context import (
+    DocContext,
+    LeadIn,
+    Sentence,
+    own_countries,
+    passage_countries,
+    us_domestic,
+)
 from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
@@ -28,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.11"
+EXTRACTOR_VERSION = "0.3.12"
 
 
 @cache
@@ -311,7 +318,9 @@ def extract_document(doc: Document) -> list[Item]:
             fields = {
                 "addressee": addressee.to_json() if addressee else None,
                 "strength": strength,
-                "countries": own_countries(s) or passage_countries(s),
+                "countries": (
+                    own_countries(s) or us_domestic(s, addressee) or passage_countries(s)
+                ),
                 "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
                 "confidence": confidence,
             }
