@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veedor.extract.themes import classifier
 from veedor.nlp.text import fold
+from veedor.vocab import load_json
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,41 @@ def test_buyers_are_the_private_sector(phrase: str) -> None:
     assert found is not None
     assert found.name == "private sector"
     assert found.kinds == ("other",)
+
+
+def _scores_by_scanning(text: str, lang: str) -> dict[str, int]:
+    """The reference: every theme's patterns scanned over the whole sentence."""
+    c = classifier()
+    ft = fold(text)
+    start = c.speaker_end(ft, lang=lang)
+    text, ft = text[start:], ft[start:]
+    counts = {}
+    for pat in c._patterns[lang]:
+        hits: set[str] = set()
+        if pat.folded is not None:
+            hits.update(m.group() for m in pat.folded.finditer(ft))
+        if pat.acronyms is not None:
+            hits.update(m.group() for m in pat.acronyms.finditer(text))
+        if hits:
+            counts[pat.key] = len(hits)
+    return counts
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_scanning_only_where_terms_start_finds_what_a_full_scan_finds(
+    lang: str, data: st.DataObject
+) -> None:
+    lexicon = load_json("themes.json")
+    terms = [
+        t.replace("*", "s")
+        for key, entry in lexicon.items()
+        if not key.startswith("_")
+        for t in entry.get(lang, []) + entry.get("acronyms", [])
+    ]
+    words = data.draw(
+        st.lists(st.sampled_from([*terms, "the", "de", "-", ",", "y", "and", "x"]), max_size=10)
+    )
+    text = " ".join(words)
+    assert dict(classifier().scores(text, lang=lang)) == _scores_by_scanning(text, lang)

@@ -29,6 +29,8 @@ class ThemeClassifier:
     def __init__(self, data: dict[str, Any]) -> None:
         self.keys = [k for k in data if not k.startswith("_")]
         self._patterns: dict[str, list[_ThemePatterns]] = {}
+        self._starts: dict[str, re.Pattern[str]] = {}
+        self._any_acronym: dict[str, re.Pattern[str]] = {}
         for lang in ("en", "es"):
             pats = []
             for key in self.keys:
@@ -52,6 +54,20 @@ class ThemeClassifier:
                 )
                 pats.append(_ThemePatterns(key, folded, acronyms))
             self._patterns[lang] = pats
+            # Where any theme's term starts: scanned once per sentence, so that each theme's
+            # own pattern is only tried at those places.
+            bodies = [
+                re.sub(r"\s+", " ", fold(t).strip())
+                for key in self.keys
+                for t in data[key].get(lang, [])
+            ]
+            self._starts[lang] = re.compile(
+                r"(?<![\w-])(?=(?:" + phrase_body(bodies, wildcard=True) + r")(?![\w]))"
+            )
+            every = [a for key in self.keys for a in data[key].get("acronyms", [])]
+            self._any_acronym[lang] = re.compile(
+                r"\b(?:" + "|".join(re.escape(a) for a in every) + r")\b" if every else "(?!)"
+            )
         verbs = data.get("_speaker_verbs", {})
         self._speaker: dict[str, re.Pattern[str] | None] = {
             lang: (
@@ -80,12 +96,25 @@ class ThemeClassifier:
         start = self.speaker_end(ft, lang=lang)
         if start:
             text, ft = text[start:], ft[start:]
+        code = lang if lang in self._patterns else "en"
+        starts = [m.start() for m in self._starts[code].finditer(ft)]
+        acronyms = self._any_acronym[code].search(text) is not None
         counts: Counter[str] = Counter()
-        for pat in self._patterns.get(lang, self._patterns["en"]):
+        if not starts and not acronyms:
+            return counts
+        for pat in self._patterns[code]:
             hits: set[str] = set()
-            if pat.folded is not None:
-                hits.update(m.group() for m in pat.folded.finditer(ft))
-            if pat.acronyms is not None:
+            if pat.folded is not None and starts:
+                # What ``pat.folded.finditer(ft)`` finds, tried only where some term starts.
+                after = 0
+                for at in starts:
+                    if at < after:
+                        continue
+                    m = pat.folded.match(ft, at)
+                    if m is not None:
+                        hits.add(m.group())
+                        after = m.end()
+            if pat.acronyms is not None and acronyms:
                 hits.update(m.group() for m in pat.acronyms.finditer(text))
             if hits:
                 counts[pat.key] = len(hits)
