@@ -341,8 +341,6 @@ def _passive_commitment(s: Sentence) -> Item | None:
     return None
 
 
-# What a sentence holding a US-dollar amount contains ("$", "US$", "USD", "dollars", "dólares").
-_USD_HINTS = re.compile(r"\$|usd|dollar|dolar")
 _NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna)\b")
 # "$21.5 million will help Colombia …", "US$3 millones se destinarán a …": the money is the
 # subject of what it will fund.
@@ -358,7 +356,7 @@ _NOUN_BEFORE_AMOUNT = re.compile(
 
 def _funded_programme(s: Sentence) -> Item | None:
     """ "A $40 million, three-year initiative for …": money tied to a programme noun."""
-    if not _USD_HINTS.search(s.folded):
+    if not any(n.currency == "USD" for n in s.numbers):
         return None
     cues = s.doc.cues
     for n in s.numbers:
@@ -442,7 +440,14 @@ _REPORTED_FUTURE = re.compile(
 )
 
 
+_PRESENTED_WORDS = frozenset(
+    ["presento", "presentaron", "conocer", "unveiled", "unveils", "rolled"]
+)
+
+
 def _presented_programme(s: Sentence) -> Item | None:
+    if _PRESENTED_WORDS.isdisjoint(s.tokens):
+        return None
     m = _PRESENTED.search(s.folded)
     if m is None or not s.doc.cues.commitment_nouns.match(s.folded, m.end()):
         return None
