@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -20,16 +21,23 @@ _FOLDING = _AccentTable(
 )
 
 
+# Runs of non-ASCII characters: only these are translated (``str.translate`` looks every
+# character of a long text up in the table, which costs more than finding the few that need it).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def strip_accents(text: str) -> str:
     """ "México" → "Mexico", keeping string length (one character per character)."""
     if text.isascii():
         return text
-    return text.translate(_ACCENTLESS)
+    return _NON_ASCII.sub(lambda m: m.group().translate(_ACCENTLESS), text)
 
 
 def fold(text: str) -> str:
     """Lower-cased, accent-free, straight-quoted text of the same length as ``text``."""
-    plain = text if text.isascii() else text.translate(_FOLDING)
+    plain = (
+        text if text.isascii() else _NON_ASCII.sub(lambda m: m.group().translate(_FOLDING), text)
+    )
     lowered = plain.lower()
     if len(lowered) == len(plain):
         return lowered
