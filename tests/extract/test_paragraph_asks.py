@@ -206,3 +206,90 @@ def test_an_ask_of_a_us_body_about_us_detention_concerns_the_us() -> None:
     text = "The Government of Guatemala must tie any new detention funding to inspections."
     items = extract(text)
     assert [i.fields["countries"] for i in items if i.kind == "recommendation"] == [["GTM"]]
+
+
+# --- rules from the six *_heldout9 documents (extractor 0.3.13)
+
+
+def test_addressee_lead_ins_under_a_recommendations_section() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "The Harbor Rights Project recommends the following:"),
+            ("paragraph", "To the Government of Ecuador:"),
+            ("list_item", "Act promptly on early warnings of forced recruitment."),
+            ("list_item", "Channel funding to local shelters in Esmeraldas."),
+            ("paragraph", "To donors:"),
+            ("list_item", "Fully fund the 2026 response plan for Ecuador."),
+        ],
+        publisher="Harbor Rights Project",
+    )
+    assert [(t[:9], s) for t, s, _ in _recs(items)] == [
+        ("Act promp", "imperative"),
+        ("Channel f", "imperative"),
+        ("Fully fun", "imperative"),
+    ]
+    assert _recs(items)[0][2] == "Government of Ecuador"
+
+
+def test_a_numbered_heading_and_a_state_body_lead_in() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "En Guatemala, la migración de retorno creció en 2025 en Guatemala."),
+            ("heading", "6.2 Recomendaciones"),
+            ("paragraph", "Al Organismo Judicial:"),
+            ("list_item", "4. Que la Corte Suprema de Justicia designe juzgados especializados."),
+        ],
+        lang="es",
+    )
+    assert [(s, a) for _, s, a in _recs(items)] == [("imperative", "Government of Guatemala")]
+
+
+def test_an_audit_office_signs_with_its_initials() -> None:
+    meta = {"publisher": "Government Accountability Review Office"}
+    text = (
+        "GARO is making three recommendations, including that the Secretary of Homeland "
+        "Security direct CBP to record when each child leaves custody."
+    )
+    assert [s for _, s, _ in _recs(extract(text, **meta))] == ["urge"]  # type: ignore[arg-type]
+    text = (
+        "CBP has reduced custody times, but it cannot fully determine whether it meets the limit."
+    )
+    assert _recs(extract(text)) == []
+
+
+def test_a_quotation_closing_in_this_sentence_and_an_abstract_copula() -> None:
+    text = "El que no debe nada, se va a su casa con su familia”, dijo."
+    assert _recs(extract(text, lang="es")) == []
+    assert _recs(extract("Accountability cannot be an afterthought.")) == []
+    # With an action, an abstract subject still prescribes.
+    text = "Investment in shelters cannot replace access to asylum at the border."
+    assert [s for _, s, _ in _recs(extract(text))] == ["must"]
+
+
+def test_commitment_exclusions_months_and_funding_shortfalls() -> None:
+    assert _kinds("In May 2024, CBP launched a pilot electronic medical record in El Paso.") == [
+        "commitment"
+    ]
+    assert _kinds("DHS also provided technical comments on the draft report.") == []
+    assert _kinds("The deputy coordinator for Haiti, Ann Roy, delivered opening remarks.") == []
+    text = (
+        "Colombia's 2025 response plan received only 27 percent of the $342 million it requested."
+    )
+    assert "commitment" not in _kinds(text)
+    text = "Asimismo, el Estado de Panamá informó que en abril de 2026 pondrá en marcha un sistema de citas."
+    assert _kinds(text, "es") == ["commitment"]
+
+
+def test_quantifiers_quote_marks_and_local_currency_signs() -> None:
+    text = "La Sala admitió apenas 9 de los 1,162 habeas corpus presentados."
+    spans = [i.text for i in extract(text, lang="es") if i.kind == "figure"]
+    assert spans[0].startswith("apenas 9")
+    text = "Dijo que “más del 90 %” de los deportados fue entregado a la policía."
+    spans = [i.text for i in extract(text, lang="es") if i.kind == "figure"]
+    assert spans == ["más del 90 %"]
+    assert _figures("Solo hay apenas una parte de los casos en los tribunales.", "es") == []
+    text = "De ese total, únicamente Q 18.4 millones se destinaron a los programas."
+    units = [i.fields["unit"] for i in extract(text, lang="es") if i.kind == "figure"]
+    assert units == ["GTQ"]
+    units = [i.fields.get("unit") for i in extract("Gate L 2,500 travellers waited.")]
+    assert "HNL" not in units

@@ -35,7 +35,8 @@ _STATE_BODY = re.compile(
     r"fuerzas|armed forces|ejercito|army|cancilleria|gobierno|government|presidencia|"
     r"presidente|presidenta|president|poder judicial|corte|court|tribunal|instituto|institute|"
     r"defensoria|guardia|national guard|state|estado|gobernador|gobernadora|governor|"
-    r"fiscal general|attorney general)\b"
+    r"fiscal general|attorney general|organismo judicial|organismo legislativo|"
+    r"organismo ejecutivo|judiciary)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 # "both governments", "the two countries", "ambos gobiernos": the governments named so far.

@@ -106,6 +106,8 @@ _NOMINAL_DETERMINER = re.compile(
 _FUNDING_GAP = re.compile(
     r"\b(?:gap|shortfall|deficit|unfunded|underfunded|brecha|deficit|faltante|desfinanciad[oa]s?|"
     r"sin\s+financiar)\b|\b\d+\s*(?:%|percent|por\s+ciento)\s+funded\b"
+    r"|\b(?:received|recibio|recibieron)\s+(?:only|just|solo|apenas|solamente)\s+(?:el\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|por\s+ciento)|(?:us)?\$|a\s+fraction|una\s+fraccion)"
 )
 _AUXILIARIES = re.compile(
     r"^\s*(?:(?:has|have|had|been|is|are|was|were|also|already|recently|now|then|likewise|later|"
@@ -298,7 +300,7 @@ def _verb_commitment(s: Sentence) -> Item | None:
         if verb == "would" and not cues.reporting.search(folded, 0, m.start()):
             continue  # "would" reports a promise only after "said", "told", "announced"…
         before = folded[: m.start()]
-        if _NEGATED.search(before) or cues.hedges.search(before[-14:]):
+        if _NEGATED.search(before) or _hedged(s, m.start()):
             continue
         if _NEGATED_OBJECT.match(after):
             continue  # "it creates no new right", "no crea ningún derecho"
@@ -329,6 +331,15 @@ def _verb_commitment(s: Sentence) -> Item | None:
             s.doc.who.note(actor)  # both governments at once are not whom "it" refers to next
         return _record(s, actor, " ".join(folded[m.start() :].split()[:7]), confidence=0.75)
     return None
+
+
+def _hedged(s: Sentence, pos: int) -> bool:
+    """A hedge just before ``pos`` ("may announce", "could fund"); "In May 2024," is a month."""
+    start = max(0, pos - 14)
+    for h in s.doc.cues.hedges.finditer(s.folded, start, pos):
+        if not (h.group() == "may" and s.text[h.start() : h.end()] == "May"):
+            return True
+    return False
 
 
 def _passive_commitment(s: Sentence) -> Item | None:
@@ -435,7 +446,7 @@ _PRESENTED = re.compile(
 _REPORTED_FUTURE = re.compile(
     r"\b(?:señaló|senalo|informó|informo|anunció|anuncio|indicó|indico|dijo|afirmó|afirmo|"
     r"aseguró|aseguro|precisó|preciso|explicó|explico|adelantó|adelanto|confirmó|confirmo)"
-    r"\s+que\s+(?:(?:el|la|los|las|se|también|ademas|además)\s+)?"
+    r"\s+que\s+(?:[^\W\d]+\s+|\d{4}\s+){0,5}?"
     r"(?!(?:podr|deber|habr|tendr|querr|sabr)[aá]n?\b)(\w+(?:rá|rán))(?!\w)"
 )
 

@@ -57,7 +57,7 @@ _THIS_YEAR = re.compile(r"\b(?:this year|este año|este ano|so far)\b")
 _FISCAL = re.compile(r"\b(?:fy|fiscal year)\s?'?(\d{2,4})\b")
 _BARE_YEAR = re.compile(r"\b(?:in|during|en|durante|of|de)\s+((?:19|20)\d\d)\b")
 _STOP_NP = re.compile(
-    r"[,;:.()\u2014\u2013|\d]|\b(?:and|that|who|which|were|was|had|have|has|are|is|since|in|on|"
+    r"[,;:.()\u2014\u2013|\d\"]|\b(?:and|that|who|which|were|was|had|have|has|are|is|since|in|on|"
     r"from|to|by|but|while|or|than|compared|according|que|fueron|han|son|desde|en|por|y|pero|"
     r"mientras|o|a|respecto|frente|segun)\b"
 )
@@ -150,7 +150,8 @@ def _units(lang: str) -> _Units:
         fraction_re=phrase_pattern(list(data["fractions"][code])),
         fraction_gate=gate(list(data["fractions"][code])),
         address=re.compile(
-            r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?i:" + phrase_body(data["address_words"]) + r")\b"
+            r"^\s+(?:[A-Z][\w.]*\s+){0,3}(?:(?i:" + phrase_body(data["address_words"]) + r")"
+            r"|NW|NE|SW|SE)\b"  # compass points in capitals only ("se" is a Spanish pronoun)
         ),
         # "services in 17 countries", "14 de los 20 departamentos priorizados": where a
         # programme reaches, not a quantity of people, money or events.
@@ -234,6 +235,9 @@ def _as_of_text(s: Sentence, folded: str, *, local: bool) -> str | None:
     return None
 
 
+# "only", "apenas": a quantifier that counts digits ("apenas 9 de los 1,162") but not a
+# number word ("only one thing", "apenas una parte").
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|barely|apenas|solo|unicamente|solamente)(?:\s+el)?\s+$")
 # "14 meses en promedio", "six weeks on average".
 _AVERAGE_AFTER = re.compile(r"\s+(?:en\s+promedio|de\s+media|on\s+average)\b")
 # "27 days: average …": a figure's label after it.
@@ -404,7 +408,10 @@ def _is_figure(
         return False  # "10:00 AM", "a las 9 horas"
     if not n.is_word and _YEAR_TOKEN.fullmatch(text, n.start, n.end):
         return False  # a year ("1,900 people" is not one)
-    if n.is_word and n.value == 1 and not units.quantifier.search(before):
+    quantified = units.quantifier.search(before) is not None
+    if n.is_word and quantified and _ONLY_BEFORE.search(before):
+        quantified = False  # "only one thing", "apenas una parte": not a count
+    if n.is_word and n.value == 1 and not quantified:
         return False  # "una persona", "one family": an article, not a count
     if n.is_word and n.value < 10 and _DETERMINED.search(before):
         return False  # "her two children", "the three governments"
@@ -417,8 +424,8 @@ def _is_figure(
     counted = counted or units.people_near.match(follows)
     if n.is_word:
         # A scaled number word is a quantity ("six million", "medio millón").
-        return bool(counted or units.quantifier.search(before) or n.value >= 1000)
-    return bool(counted or units.quantifier.search(before) or n.value >= 10)
+        return bool(counted or quantified or n.value >= 1000)
+    return bool(counted or quantified or n.value >= 10)
 
 
 def _fractions(s: Sentence, units: _Units) -> list[Item]:

@@ -35,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.12"
+EXTRACTOR_VERSION = "0.3.13"
 
 
 @cache
@@ -54,7 +54,21 @@ def _publisher_names(publisher: str | None) -> tuple[str, ...]:
     # "Secretaría de … (SEMOHR)": the name without its acronym, and the acronym alone.
     acronym = _ACRONYM_AFTER.search(name)
     parts = {name[: acronym.start()].strip(), acronym.group(1)} if acronym else set()
+    # "Government Accountability Review Office" signs as "GARO": the initials of its words
+    # (with and without the small ones), when they make a word of four letters or more.
+    words = re.findall(r"[a-z]+", name[: acronym.start()] if acronym else name)
+    for initials in (
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in _SMALL_WORDS),
+    ):
+        if 4 <= len(initials) <= 8:
+            parts.add(initials)
     return tuple(sorted({name, *parts, *_organisation_aliases().get(name, ())}))
+
+
+_SMALL_WORDS = frozenset(
+    ["of", "on", "for", "the", "and", "in", "de", "del", "la", "las", "los", "el", "y", "en"]
+)
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([a-z]{2,10})\)\s*$")
@@ -241,6 +255,9 @@ def extract_document(doc: Document) -> list[Item]:
     last_block = -1
     # A recommendation that named no country, for a sentence after it that spells it out.
     vague: tuple[Item, int] | None = None
+    # The strength of the request a recommendations section or lead-in makes, until the next
+    # heading: addressee-only lead-ins under it ("To donors:") make the same request.
+    recommending: str | None = None
     # A bold run-in heading ("**Fund prevention.**") whose item's next sentence names the actor.
     run_in: tuple[Item, int] | None = None
     for s, last_in_block in sentences:
@@ -250,6 +267,7 @@ def extract_document(doc: Document) -> list[Item]:
                 # "Recommendation 7", "IV. RECOMENDACIONES": the author recommends what follows.
                 if ctx.asks is None or ctx.asks.strength is None:
                     ctx.asks = LeadIn(strength="urge", addressee=None)
+                recommending = recommending or "urge"
                 if label[0]:
                     last_block = s.block_index
                     continue  # a bare numbered label is no item (nor its number a figure)
@@ -264,6 +282,8 @@ def extract_document(doc: Document) -> list[Item]:
             ctx.block_countries = _topic(places.find(s.block.start, s.block.end))
             ctx.previous_block, ctx.block_so_far = ctx.block_so_far, []
             if s.block.kind == "heading":
+                if label is None:
+                    recommending = None
                 ctx.section_countries = ctx.section_topic = ctx.block_countries
                 ctx.section_addressee = _heading_addressee(s)
                 ctx.previous_block = []
@@ -274,7 +294,15 @@ def extract_document(doc: Document) -> list[Item]:
             last_block = s.block_index
         lead = recommendations.lead_in_of(s) if last_in_block else None
         if lead is not None:
-            if lead.strength is not None:
+            addressed = lead.strength is None and lead.addressee is not None
+            if addressed and recommending:
+                # "To the Government of Colombia:" after "We recommend the following:" or
+                # under a "Recommendations" heading: its items are the author's asks, each as
+                # strong as its own words (a bare verb is an imperative).
+                lead.strength = "imperative"
+            elif lead.strength is not None:
+                recommending = lead.strength
+            if lead.strength is not None and not addressed:
                 ctx.asks = LeadIn(lead.strength, lead.addressee)
             elif ctx.asks is not None and lead.addressee is not None:
                 # "A usted, señor Fiscal General:" between the items of a recommendation.

@@ -22,7 +22,6 @@ from veedor.nlp.patterns import NUMBERING
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
 _AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
-_QUOTE_OPEN = re.compile(r'"')
 # "the (urgent) need to act" is a noun; "the administration needs to act" is a modal.
 _NEED_AS_NOUN = re.compile(
     r"\b(?:(?:the|a|an|no|this|that|their|its|our|his|her|any)\s+(?:(?:urgent|pressing|clear|"
@@ -238,7 +237,19 @@ class Cue:
 
 
 def _inside_quotes(folded: str, pos: int) -> bool:
-    return len(_QUOTE_OPEN.findall(folded, 0, pos)) % 2 == 1
+    """Whether ``pos`` lies inside a quotation: an odd number of quote marks before it, or
+    the closing mark of a quotation opened in an earlier sentence after it ("El que no debe
+    nada, se va a su casa", dijo.)."""
+    if folded.count('"', 0, pos) % 2 == 1:
+        return True
+    close = _QUOTE_CLOSES.search(folded, pos)
+    return close is not None and folded.count('"', 0, close.start()) % 2 == 0
+
+
+# A quotation's closing mark and its attribution: '…", dijo.', '…," she said.'
+_QUOTE_CLOSES = re.compile(
+    r'[.,!?]?"\s*,?\s*(?:\w+\s+){0,4}?(?:dijo|said|says|dice|senalo|agrego|added|explico|afirmo|told)\b'
+)
 
 
 def _clause_subject(folded: str, pos: int) -> tuple[int, str]:
@@ -250,6 +261,21 @@ def _clause_subject(folded: str, pos: int) -> tuple[int, str]:
 
 
 _AGE = re.compile(r"^(?:\d+(?:-year-old|-years-old)?|year|years|old|ano|anos|de|edad)$")
+
+
+# Nouns of a quality or an action ("accountability", "la protección"): a subject that names no
+# one who could act.
+_ABSTRACT_NOUN = re.compile(r"(?:cion|sion|miento|dad|tion|ment|ity|ness|ship)s?$")
+
+
+_COPULA_AFTER = re.compile(r"\s+(?:be|ser|estar)\b")
+
+
+def _abstract_subject(subject: str) -> bool:
+    words = _WORD.findall(_PHRASE_BREAK.split(subject)[-1])
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and _ABSTRACT_NOUN.search(words[0]) is not None
 
 
 def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
@@ -525,6 +551,13 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             target = who.subject(subj_text, subject, s.doc.who)
             if target is None and cues.forecast_predicates.match(after):
                 continue  # "the new rule should take effect", "deportations should rise"
+            if (
+                target is None
+                and phrase in _CANNOT
+                and _COPULA_AFTER.match(after)
+                and _abstract_subject(subject)
+            ):
+                continue  # "Accountability cannot be an afterthought": no actor, no action
             if target is None and cues.lang == "es" and _SUBJECTLESS.match(subject):
                 target = s.doc.who.last  # "Tampoco puede seguir…": the one just addressed
             found.append(Cue(strength, pos, m.end(), target, target is not None))
@@ -751,6 +784,8 @@ def lead_in_of(s: Sentence) -> LeadIn | None:
             join([h[2] for h in named])
             if named
             else who.named_government(s.text[at:], s.folded[at:])
+            # "Al Congreso de la República:": a state body of the country the text is about
+            or who.bare_body(" el " + s.folded[at:], s.doc.who)
         )
         return LeadIn(strength=None, addressee=target)
     best = max(cues, key=lambda c: STRENGTH_ORDER[c.strength])
@@ -796,7 +831,7 @@ def _asks_a_question(s: Sentence) -> bool:
 # A heading or label announcing recommendations: "Recommendations", "IV. RECOMENDACIONES",
 # "Recommendation 7", "Recommendations to the Government of Guatemala".
 _ASKS_LABEL = re.compile(
-    r"\W*(?:(?:[ivxl]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-h])[.)]\s*)?"
+    r"\W*(?:(?:[ivxl]{1,5}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)])\s*)?"
     r"(?:recommendations?|recomendaciones|recomendacion)"
     r"(?P<number>\s+(?:no\.\s*)?\d{1,3}\s*[.:]?)?"
     r"(?:\s*$|\s+(?:to|for|al|a|a\s+la|a\s+los|para|dirigidas)\s)"

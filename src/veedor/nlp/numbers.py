@@ -67,11 +67,14 @@ _OTHER_AFTER = re.compile(
     re.I,
 )
 _OTHER_BEFORE = re.compile(r"(?:MXN|COP|ARS|CLP|PEN|GTQ|HNL|BRL|R\$|S/\.?)\s?$")
+# "Q 18.4 millones" (quetzales) and "L 25,000" (lempiras), as Spanish texts from Guatemala and
+# Honduras write them.
+_LOCAL_SIGN_BEFORE = re.compile(r"(?<![\w.])[QL]\s?$")
 _CURRENCY_NAMES = {
     "soles": "PEN", "quetzales": "GTQ", "lempiras": "HNL", "colones": "CRC", "cordobas": "NIO",
     "córdobas": "NIO", "reales": "BRL", "bolivares": "VES", "bolívares": "VES",
     "guaranies": "PYG", "guaraníes": "PYG", "euro": "EUR", "euros": "EUR", "r$": "BRL",
-    "s/": "PEN", "s/.": "PEN", "pesos mexicanos": "MXN", "pesos colombianos": "COP",
+    "s/": "PEN", "s/.": "PEN", "q": "GTQ", "l": "HNL", "pesos mexicanos": "MXN", "pesos colombianos": "COP",
     "pesos argentinos": "ARS", "pesos chilenos": "CLP", "pesos dominicanos": "DOP",
     "pesos uruguayos": "UYU", "pesos cubanos": "CUP",
 }  # fmt: skip
@@ -170,6 +173,8 @@ def find_numbers(text: str, *, lang: str = "en") -> list[NumberMention]:
         elif currency is None:
             other = _OTHER_AFTER.match(text, end, end + 40)
             sign = _OTHER_BEFORE.search(before) if not is_word else None
+            if sign is None and not is_word and lang == "es":
+                sign = _LOCAL_SIGN_BEFORE.search(before)
             if other:
                 currency = _other_currency(other.group("name"))
             elif sign:
