@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from veedor.document import Document
-from veedor.extract import commitments, figures, recommendations
+from veedor.extract import commitments, figures, recommendations, speakers
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
 from veedor.extract.context import (
     DocContext,
@@ -152,7 +152,7 @@ def _default_addressee(
             continue
         for pattern in (cues.modal_must, cues.modal_should):
             for m in pattern.finditer(sentence.folded):
-                if recommendations.reported(sentence, m.start()):
+                if speakers.reported(sentence, m.start()):
                     continue  # "la Corte ha sostenido que los Estados deben …": not an ask
                 start = sentence.folded.rfind(",", 0, m.start()) + 1
                 named = who.subject(

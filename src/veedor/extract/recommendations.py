@@ -18,6 +18,14 @@ from veedor.extract.addressee import BOTH, AddresseeResolver, join, resolver
 from veedor.extract.context import LeadIn, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.items import Addressee
+from veedor.extract.speakers import (
+    RELATIVE_PRONOUN,
+    author_speaks,
+    clause_subject,
+    inside_quotes,
+    operative,
+    reported,
+)
 from veedor.nlp.patterns import NUMBERING
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
@@ -82,7 +90,6 @@ _FUTURE_OR_MODAL = re.compile(r"\b(?:will|shall|would)\b")
 _DUE_TO = re.compile(r"^\s+(?:a|al|de\s+que|haber)\b")
 _SPANISH_INFINITIVE = re.compile(r"^[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?$")
 _WORD = re.compile(r"[\w'-]+")
-_CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|or|while|y|pero|mientras)\s+")
 # A modal inside a purpose clause ("… so that fewer people need to risk it") says what the
 # ask is for; it neither makes the ask nor names its addressee.
 _PURPOSE = re.compile(
@@ -236,30 +243,6 @@ class Cue:
     explicit: bool
 
 
-def _inside_quotes(folded: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation: an odd number of quote marks before it, or
-    the closing mark of a quotation opened in an earlier sentence after it ("El que no debe
-    nada, se va a su casa", dijo.)."""
-    if folded.count('"', 0, pos) % 2 == 1:
-        return True
-    close = _QUOTE_CLOSES.search(folded, pos)
-    return close is not None and folded.count('"', 0, close.start()) % 2 == 0
-
-
-# A quotation's closing mark and its attribution: '…", dijo.', '…," she said.'
-_QUOTE_CLOSES = re.compile(
-    r'[.,!?]?"\s*,?\s*(?:\w+\s+){0,4}?(?:dijo|said|says|dice|senalo|agrego|added|explico|afirmo|told)\b'
-)
-
-
-def _clause_subject(folded: str, pos: int) -> tuple[int, str]:
-    """The words before ``pos`` back to the start of its clause."""
-    start = 0
-    for m in _CLAUSE_START.finditer(folded, 0, pos):
-        start = m.end()
-    return start, folded[start:pos]
-
-
 _AGE = re.compile(r"^(?:\d+(?:-year-old|-years-old)?|year|years|old|ano|anos|de|edad)$")
 
 
@@ -287,74 +270,6 @@ def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
     if not words:
         return False
     return words[0] in affected or " ".join(words[:2]) in affected
-
-
-# "The Commission also recommends": adverbs between the author and the verb.
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|again|further|therefore|once\s+again|now|strongly|respectfully|firmly|"
-    r"urgently|thus|hereby|tambien|ademas|asimismo|nuevamente|respetuosamente|firmemente))+$"
-)
-
-
-def _is_author(s: Sentence, subject: str) -> bool:
-    cues = s.doc.cues
-    tail = _TRAILING_ADVERBS.sub("", subject.strip().strip(",").strip())
-    if not tail:
-        return False
-    words = _WORD.findall(tail)
-    if tail in cues.author_subjects or (words and words[0] in {"we", "i", "nosotros"}):
-        return True
-    if any(tail.endswith(a) for a in cues.author_subjects if " " in a or a in {"we", "i"}):
-        return True
-    if any(name and name in tail for name in s.doc.publisher_names):
-        return True
-    # "The Inter-American Commission" for the Inter-American Commission on Human Rights.
-    short = re.sub(r"^(?:the|la|el|los|las)\s+", "", tail)
-    if ((len(short) >= 12 and " " in short) or len(short) >= 8) and any(
-        name.startswith(short + " ") for name in s.doc.publisher_names
-    ):
-        return True
-    return s.doc.publisher_government is not None and _own_government(s, tail)
-
-
-def _own_government(s: Sentence, subject: str) -> bool:
-    """ "The United States calls on …" in a State Department release: the publisher's state."""
-    cues = s.doc.cues
-    if cues.modal_must.search(subject) or cues.modal_should.search(subject):
-        return False  # "The United States should encourage …": the modal makes the ask
-    named = resolver().subject(subject, subject, s.doc.who)
-    if named is None:
-        return False
-    own = s.doc.publisher_government
-    return named.name == own or (own == "USA" and named.kinds == ("us-executive",))
-
-
-# "we (also) believe that …", "we have said that …": the author reporting its own view.
-_AUTHOR_REPORTS = re.compile(
-    r"\b(?:we|i|nosotros|nosotras)\s+(?:(?:have|has|do|also|further|therefore|strongly|firmly|"
-    r"still|truly|tambien|ademas|firmemente)\s+)*$"
-)
-
-
-def reported(s: Sentence, pos: int) -> bool:
-    """A reporting verb before ``pos`` whose speaker is not the author."""
-    accents = s.doc.cues.reporting_accents
-    for m in s.doc.cues.reporting.finditer(s.folded, 0, pos):
-        accented = accents.get(m.group())
-        if accented is not None and s.text[m.start() : m.end()].lower() != accented:
-            continue  # "el Ministerio Público", not "publicó"
-        before = s.folded[max(0, m.start() - 20) : m.start()]
-        if _AUTHOR_REPORTS.search(before):
-            continue
-        _, speaker = _clause_subject(s.folded, m.start())
-        # "The Committee further believes that …", "esta Comisión ha sostenido que …".
-        if not _is_author(s, _PERFECT_AUXILIARY.sub("", speaker)):
-            return True
-    return False
-
-
-# "ha sostenido", "has said": the auxiliary between a speaker and its reporting verb.
-_PERFECT_AUXILIARY = re.compile(r"\s+(?:ha|han|has|have|had|habia|habian)\s*$")
 
 
 def _request_verbs(s: Sentence) -> list[tuple[str, re.Match[str]]]:
@@ -386,61 +301,20 @@ _MANDATE_OBJECT = re.compile(
 )
 
 
-# A coordinated verb's subject is the clause's: "The Commission expresses its concern …, and
-# urges the State to …"; "It also calls on …" continues the author speaking just before.
-# An action alert asks readers to relay its requests: "Write to the authorities urging them
-# to …", "Escriba a las autoridades pidiéndoles que …".
-_CAMPAIGN = re.compile(
-    r"^\W*(?:please\s+)?(?:write|send|call|email|e-mail|contact|tweet|escriba|escriban|envie"
-    r"|envien|llame|llamen|contacte|contacten)\b"
-)
 _OWN_PLEDGE = re.compile(
     r"\b(?:nos comprometemos|we commit|we pledge|we will|seguiremos|continuaremos|celebraremos|"
     r"realizaremos|acompanaremos|mantendremos|ofreceremos|we are committed)\b"
 )
-_ORDINAL_OPERATIVE = re.compile(
-    r"^\W*(?:primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|unico|"
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[.:]?\s*[-\u2013\u2014]"
-)
-_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|quien|quienes)\s*$")
-_NO_SUBJECT = re.compile(r"^\s*(?:and|but|y|e|pero|asimismo|ademas|tambien)?\s*$")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|she|he|they)\s*$")
-_OPENING_PHRASE = re.compile(r"^[^,]{0,60},\s+")
-
-
-def _author_speaks(s: Sentence, subject: str, pos: int) -> bool:
-    """Whether a request verb at ``pos`` whose own subject is ``subject`` is the author's."""
-    if _is_author(s, subject):
-        return True
-    if _CAMPAIGN.match(subject) and re.match(r"\w+(?:ing|ando|endo)\b", s.folded[pos:]):
-        return True  # "Write to the authorities urging them to:": the author's ask, relayed
-    if _ORDINAL_OPERATIVE.match(s.folded):
-        return True  # "PRIMERO.- El Senado exhorta a …": a resolution's operative paragraph
-    bare = _TRAILING_ADVERBS.sub("", subject.strip().strip(","))
-    last = s.doc.author_spoke
-    if _NO_SUBJECT.match(bare) and last is not None and 0 <= s.start - last < 1500:
-        return True  # "Asimismo, exhorta a la USPEC a …" right after the author's request
-    if _NO_SUBJECT.match(bare) and pos > 0:
-        opening = _OPENING_PHRASE.sub("", s.folded[:pos], count=1)
-        head = re.split(
-            r"\s+(?:expresses|expressed|notes|welcomes|condemns|recalls|reiterates|"
-            r"expresa|manifiesta|saluda|condena|recuerda|reitera|observa)\b",
-            opening,
-        )
-        return len(head) > 1 and _is_author(s, head[0])
-    if _PRONOUN_SUBJECT.match(bare) or (_NO_SUBJECT.match(bare) and pos == 0):
-        return last is not None and 0 <= s.start - last < 1500
-    return False
 
 
 def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     for strength, m in _request_verbs(s):
-        if _inside_quotes(s.folded, m.start()):
+        if inside_quotes(s.folded, m.start()):
             continue
         verb = m.group()
-        _, subject = _clause_subject(s.folded, m.start())
-        if _RELATIVE_PRONOUN.search(subject):
+        _, subject = clause_subject(s.folded, m.start())
+        if RELATIVE_PRONOUN.search(subject):
             continue  # "our colleague, who directs our programme": not the author asking
         first_person = s.doc.lang == "es" and (
             verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
@@ -448,10 +322,10 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         # "Se recomienda al Gobierno …", "It is recommended that …": the author, impersonally;
         # "3. Urges the authorities to …" (a resolution's operative paragraph): the author.
         first_person = first_person or verb.startswith(("se ", "it is "))
-        first_person = first_person or _operative(s, m.start(), verb)
+        first_person = first_person or operative(s, m.start(), verb)
         if (
             not first_person
-            and not _author_speaks(s, subject, m.start())
+            and not author_speaks(s, subject, m.start())
             and not (_INFINITIVE_URGE.search(subject) and _AUTHOR_OPENS.match(s.folded))
         ):
             continue
@@ -488,22 +362,13 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     return found
 
 
-def _operative(s: Sentence, pos: int, verb: str) -> bool:
-    """A third-person request verb opening the sentence with no subject ("Urges the State
-    to …", "Insta al Estado a …"): the body issuing the text speaks."""
-    if NUMBERING.sub("", s.folded[:pos], count=1).strip(" \t\"'(-*\u2022"):
-        return False
-    head = verb.split()[0]
-    return head.endswith("s") if s.doc.lang == "en" else not head.endswith(("mos", "r"))
-
-
 def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     cues = s.doc.cues
     found = []
     for strength, pattern in (("must", cues.modal_must), ("should", cues.modal_should)):
         for m in pattern.finditer(s.folded):
             pos, after = m.start(), s.folded[m.end() :]
-            clause_start, subject = _clause_subject(s.folded, pos)
+            clause_start, subject = clause_subject(s.folded, pos)
             if _PURPOSE.search(subject):
                 continue  # "so that fewer people need to risk …": what the ask is for
             if cues.uncertainty.search(subject):
@@ -512,7 +377,7 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "Should the talks fail, …" is a condition
             if cues.lang == "en" and _embedded(subject):
                 continue  # "… explain what should happen next", "people who cannot go home"
-            if _inside_quotes(s.folded, pos) or reported(s, pos):
+            if inside_quotes(s.folded, pos) or reported(s, pos):
                 continue
             if _AFTER_MODAL_PERFECT.match(after):
                 continue  # "should have acted": criticism of the past, not a prescription
@@ -569,7 +434,7 @@ def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     for strength, pattern in (("must", cues.impersonal_must), ("should", cues.impersonal_should)):
         for m in pattern.finditer(s.folded):
-            if _inside_quotes(s.folded, m.start()) or reported(s, m.start()):
+            if inside_quotes(s.folded, m.start()) or reported(s, m.start()):
                 continue
             if cues.impersonal_vague.match(s.folded[m.end() : m.end() + 40]):
                 continue  # "it is important to note that", "es necesario recordar que"
@@ -603,13 +468,13 @@ def _duty_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             reminder = r
         if reminder is None:
             continue
-        _, speaker = _clause_subject(s.folded, reminder.start())
+        _, speaker = clause_subject(s.folded, reminder.start())
         if not (
-            _author_speaks(s, speaker, reminder.start())
-            or _operative(s, reminder.start(), reminder.group())
+            author_speaks(s, speaker, reminder.start())
+            or operative(s, reminder.start(), reminder.group())
         ):
             continue
-        _, holder = _clause_subject(s.folded, m.start())
+        _, holder = clause_subject(s.folded, m.start())
         holder = re.sub(r"^.*\b(?:that|que)\s+", "", holder)
         target = who.subject(holder, holder, s.doc.who)
         return [Cue("must", m.start(), m.end(), target, target is not None)]
@@ -621,7 +486,7 @@ def _need_for_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     cues = s.doc.cues
     for m in cues.need_for.finditer(s.folded):
-        if _inside_quotes(s.folded, m.start()) or reported(s, m.start()):
+        if inside_quotes(s.folded, m.start()) or reported(s, m.start()):
             continue
         rest = s.folded[m.end() : m.end() + 90]
         if cues.lang == "es":

@@ -92,13 +92,15 @@ _ABBREVIATIONS = frozenset(
 # Scraped pages sometimes glue blocks together: "…Human RightsThe U.S. must …". A lower-case
 # letter directly followed by a common sentence opener is such a seam.
 _GLUED = re.compile(
-    r"(?<=[a-záéíóúñ.)])(?=(?:The|This|These|We|It|In|As|But|However|El|La|Los|Las|En|Por)\s)"
+    # (The first look-ahead, a set of letters, only lets the scan skip ahead fast.)
+    r"(?=[TWIABHELP])(?<=[a-záéíóúñ.)])"
+    r"(?=(?:The|This|These|We|It|In|As|But|However|El|La|Los|Las|En|Por)\s)"
 )
 # Closing quotes, brackets, note markers ("[3]", "³") and Markdown emphasis ("**Set
 # benchmarks.** The State Department …") stay with the sentence they close.
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"'”’)\]*_]*(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
-    r"(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,}"
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”’)\]*_]*(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+    r"(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,})"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NUMBERING_ONLY = re.compile(
