@@ -293,3 +293,87 @@ def test_quantifiers_quote_marks_and_local_currency_signs() -> None:
     assert units == ["GTQ"]
     units = [i.fields.get("unit") for i in extract("Gate L 2,500 travellers waited.")]
     assert "HNL" not in units
+
+
+# --- rules from the six *_heldout10 documents (extractor 0.3.14)
+
+
+def test_a_bill_s_own_provisions_are_not_requests() -> None:
+    items = extract_blocks(
+        [
+            (
+                "paragraph",
+                "Por último, exhorto respetuosamente al Instituto Nacional de Migración a publicar sus cifras cada mes.",
+            ),
+            ("heading", "PROYECTO DE DECRETO"),
+            ("paragraph", "ARTÍCULO ÚNICO.- Se reforma el artículo 112 de la Ley de Migración:"),
+            ("list_item", "I. El Instituto deberá canalizar a la niña o el niño al Sistema DIF."),
+            ("heading", "TRANSITORIOS"),
+            (
+                "paragraph",
+                "Primero.- El presente Decreto entrará en vigor al día siguiente de su publicación.",
+            ),
+        ],
+        lang="es",
+    )
+    assert [(t[:20], s) for t, s, _ in _recs(items)] == [("Por último, exhorto ", "urge")]
+
+
+def test_a_court_s_orders_in_its_own_release() -> None:
+    meta = {"publisher": "Corte Constitucional"}
+    text = (
+        "Ordenó al Ministerio de Salud que, en un plazo de seis meses, expida un protocolo "
+        "nacional para la atención de niñas y niños migrantes en Colombia."
+    )
+    assert [s for _, s, _ in _recs(extract(text, lang="es", **meta))] == ["must"]  # type: ignore[arg-type]
+    # A past request for money by a ministry is its commitment, not an ask.
+    text = "En septiembre, el Ministerio solicitó a la Asamblea un presupuesto de US$13.2 millones."
+    assert _recs(extract(text, lang="es", publisher="Ministerio de Relaciones Exteriores")) == []  # type: ignore[arg-type]
+
+
+def test_a_governor_speaks_for_her_government_s_release() -> None:
+    meta = {"publisher": "Gobierno del Estado de Chihuahua"}
+    text = (
+        "En Chihuahua y en Ciudad Juárez, Chihuahua, la gobernadora hizo un llamado al Gobierno "
+        "federal para que restituya los recursos del fondo para migrantes en México."
+    )
+    assert [s for _, s, _ in _recs(extract(text, lang="es", **meta))] == ["urge"]  # type: ignore[arg-type]
+    # An official of an international agency quoted in it does not pledge for the government.
+    text = (
+        "“Vamos a acompañar a Chihuahua con personal durante todo 2026”, aseguró la jefa de la "
+        "oficina de ACNUR en Ciudad Juárez, México."
+    )
+    assert _kinds(text, "es", **meta) == []
+
+
+def test_mastheads_of_ministries_and_state_governments() -> None:
+    from veedor.ingest.metadata import detect_publisher
+
+    text = (
+        "MINISTRY OF FOREIGN AFFAIRS — REPUBLIC OF COLOMBIA\nPress Release No. 41 of 2026\n\nText."
+    )
+    assert detect_publisher(text) == "Ministry of Foreign Affairs"
+    text = "GOBIERNO DEL ESTADO DE CHIHUAHUA\nCoordinación de Comunicación Social\n\nTexto."
+    assert detect_publisher(text) == "Gobierno del Estado de Chihuahua"
+
+
+def test_staff_recommend_and_request_nouns() -> None:
+    meta = {"publisher": "U.S. Senate"}
+    text = "Staff recommend that the State Department restore funding for shelters in Colombia."
+    assert [s for _, s, _ in _recs(extract(text, **meta))] == ["urge"]  # type: ignore[arg-type]
+    text = "Staff requests for a briefing on the strikes went unanswered for months."
+    assert _recs(extract(text, **meta)) == []  # type: ignore[arg-type]
+
+
+def test_both_delegations_and_figures_in_law_names() -> None:
+    text = (
+        "Colombia and the United States met in Bogotá. The United States and Colombia signed "
+        "two accords, and Colombia and the United States will meet again. Both delegations "
+        "agreed to launch a joint strategy for crop substitution."
+    )
+    items = [i for i in extract(text) if i.kind == "commitment"]
+    assert items and items[-1].text.startswith("Both delegations")
+    assert _figures(
+        "Under the Alien Enemies Act of 1798 and Public Law 118–47, 238 men were sent."
+    ) == [238]
+    assert _kinds("To date, it has provided none.") == []

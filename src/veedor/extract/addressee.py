@@ -42,7 +42,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 # "both governments", "the two countries", "ambos gobiernos": the governments named so far.
 BOTH = re.compile(
     r"(?:^|\s)(?:both|the\s+two|ambos|los\s+dos|a\s+ambos|a\s+los\s+dos)\s+"
-    r"(?:governments|countries|administrations|states|gobiernos|paises|estados)\b"
+    r"(?:governments|countries|administrations|states|delegations|sides|gobiernos|paises|"
+    r"estados|delegaciones|partes)\b"
 )
 _BARE_BODY = re.compile(r"\s*(?:the|el|la|los|las)\s+(?!president|presidente|presidenta)")
 # Acronyms that, once folded to lower case, are everyday words ("un presupuesto", "a bid to").

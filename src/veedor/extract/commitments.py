@@ -18,6 +18,7 @@ from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
 from veedor.extract.recommendations import BUDGET_LINE
+from veedor.extract.speakers import inside_quotes
 from veedor.nlp.dates import relative_month
 from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
@@ -36,7 +37,8 @@ _ASIDE = re.compile(
 _BOTH = re.compile(
     r"\b(?:ambos gobiernos|ambos paises|ambas partes|las partes|los dos gobiernos|"
     r"los cancilleres|ambos cancilleres|los ministros|both governments|the two governments|"
-    r"both countries|the parties|the two ministers|the ministers)\b"
+    r"both countries|the parties|the two ministers|the ministers|both delegations|"
+    r"the two delegations|both sides|the two sides|ambas delegaciones|las dos delegaciones)\b"
 )
 _PRONOUN = re.compile(
     r"^\s*(?:(?:and|but|y|pero)\s+)?"
@@ -289,6 +291,16 @@ def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) ->
     )
 
 
+def _quoted_outsider(s: Sentence, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation attributed to someone outside government
+    ("“Vamos a acompañar …”, aseguró la jefa de la oficina de ACNUR")."""
+    if not inside_quotes(s.folded, pos):
+        return False
+    close = s.folded.rfind('"')
+    named = resolver().find(s.folded[close:]) if close > pos else []
+    return bool(named) and not any(_government(h[2]) for h in named)
+
+
 def _verb_commitment(s: Sentence) -> Item | None:
     cues = s.doc.cues
     folded = s.folded
@@ -300,7 +312,7 @@ def _verb_commitment(s: Sentence) -> Item | None:
         if verb == "would" and not cues.reporting.search(folded, 0, m.start()):
             continue  # "would" reports a promise only after "said", "told", "announced"…
         before = folded[: m.start()]
-        if _NEGATED.search(before) or _hedged(s, m.start()):
+        if _NEGATED.search(before) or _hedged(s, m.start()) or _quoted_outsider(s, m.start()):
             continue
         if _NEGATED_OBJECT.match(after):
             continue  # "it creates no new right", "no crea ningún derecho"
@@ -352,7 +364,7 @@ def _passive_commitment(s: Sentence) -> Item | None:
     return None
 
 
-_NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna)\b")
+_NEGATED_OBJECT = re.compile(r"\s+(?:no|ningun|ninguna|none|nothing|nada)\b")
 # "$21.5 million will help Colombia …", "US$3 millones se destinarán a …": the money is the
 # subject of what it will fund.
 _AMOUNT_WILL = re.compile(
@@ -495,6 +507,9 @@ def _quoted_pledge(s: Sentence) -> Item | None:
     if not _OFFICIAL.search(m.group("attribution")):
         return None  # "…," said a migrant from Honduras: not an official
     start = m.start("attribution")
+    named = resolver().find(s.folded[start:])
+    if named and not any(_government(h[2]) for h in named):
+        return None  # "…", aseguró la jefa de la oficina de ACNUR: not a government
     actor = _named(s, start, len(s.text)) or _speaker_government(s, start)
     if actor is None:
         return None

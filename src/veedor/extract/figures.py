@@ -40,7 +40,9 @@ _ARTICLE_LIST_AFTER = re.compile(
     r"(?:ley|constitucion|codigo|reglamento|convencion|act|code|law|constitution|convention)\b"
 )
 # "since 1849", "desde 1990": a year after a preposition of time (four digits, any century).
-_YEAR_AFTER_SINCE = re.compile(r"\b(?:since|in|until|desde|hasta|en)\s+$")
+_YEAR_AFTER_SINCE = re.compile(
+    r"\b(?:since|in|until|desde|hasta|en|act\s+of|law\s+of|ley\s+de)\s+$"
+)
 # Lower-case words that may stand between an instrument and its number ("Ley de Migraciones");
 # any other lower-case word makes the noun a common one ("la resolución se alargó hasta 11").
 _INSTRUMENT_LINKS = frozenset(["de", "del", "sobre", "on", "of", "the", "la", "el", "no.", "num."])
@@ -272,7 +274,7 @@ _RATIO = re.compile(
 # "Decreto 45-2024", "AMR 37/0412/2025") and telephone numbers ("(202) 555-0188",
 # "+504 2221 5670", "Tel. 55 1234 5678").
 _JOINED = re.compile(r"[-\u2010\u2011/](?:\d|[A-Z]{2,})")
-_JOINED_BEFORE = re.compile(r"\d[-\u2010\u2011/]$")
+_JOINED_BEFORE = re.compile(r"\d[-\u2010\u2011\u2013/]$")  # "Public Law 118–47"
 _PHONE_GROUP_AFTER = re.compile(r" \d{4}\b")
 _PHONE_GROUP_BEFORE = re.compile(r"(?:^|\D)\d{2,4} $")
 # "Av. Insurgentes Sur 1234", "Calle 5 de Mayo 48": the number after a street's name.
@@ -356,7 +358,7 @@ def _is_figure(
         and n.end - n.start == 4
         and text[n.start : n.end].isdigit()
         and 1500 <= n.value <= 2100
-        and _YEAR_AFTER_SINCE.search(folded, max(0, n.start - 8), n.start)
+        and _YEAR_AFTER_SINCE.search(folded, max(0, n.start - 12), n.start)
     ):
         return False  # "diplomatic relations since 1849"
     if _DISTANCE.match(folded, n.end) or (s.doc.lang == "en" and _MILES.match(folded, n.end)):

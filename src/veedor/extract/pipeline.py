@@ -35,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.13"
+EXTRACTOR_VERSION = "0.3.14"
 
 
 @cache
@@ -45,6 +45,18 @@ def _organisation_aliases() -> dict[str, tuple[str, ...]]:
         fold(org["name"]): tuple(fold(a) for a in org.get("aliases", []) if len(a) > 3)
         for org in organisations()
     }
+
+
+# Where a bill's or decree's own text starts: "PROYECTO DE DECRETO", "ARTÍCULO ÚNICO.-",
+# "Artículo 1.", "Section 1. Short title".
+_DECREE_TEXT = re.compile(
+    r"\W*(?:proyecto\s+de\s+decreto|decreto\s*$|articulo\s+(?:unico|primero|\d+)\s*(?:[o°º]\s*)?"
+    r"[.:\-\u2013\u2014]|section\s+1\.\s+short\s+title|be\s+it\s+enacted)"
+)
+# Headings inside such a text ("TRANSITORIOS", "CAPÍTULO II").
+_DECREE_PART = re.compile(
+    r"\W*(?:transitorios?|capitulo|chapter|titulo|title|sec(?:tion|\.)|articulo|decreto)\b"
+)
 
 
 def _publisher_names(publisher: str | None) -> tuple[str, ...]:
@@ -258,10 +270,17 @@ def extract_document(doc: Document) -> list[Item]:
     # The strength of the request a recommendations section or lead-in makes, until the next
     # heading: addressee-only lead-ins under it ("To donors:") make the same request.
     recommending: str | None = None
+    # Inside the text of a bill or decree a document proposes ("I. El Instituto deberá …"):
+    # its provisions are the law it would make, not requests.
+    legal_text = False
     # A bold run-in heading ("**Fund prevention.**") whose item's next sentence names the actor.
     run_in: tuple[Item, int] | None = None
     for s, last_in_block in sentences:
         if s.block_index != last_block:
+            if s.first_in_block and _DECREE_TEXT.match(s.folded):
+                legal_text = True  # "ARTÍCULO ÚNICO.- Se reforma …": the proposal's own text
+            elif s.block.kind == "heading" and legal_text and not _DECREE_PART.match(s.folded):
+                legal_text = False
             label = recommendations.asks_label(s)
             if label is not None:
                 # "Recommendation 7", "IV. RECOMENDACIONES": the author recommends what follows.
@@ -340,7 +359,7 @@ def extract_document(doc: Document) -> list[Item]:
             if s.block_index == vague[1] and country_matcher().elaborates(s.folded):
                 vague[0].fields["countries"] = own_countries(s) or vague[0].fields["countries"]
             vague = None
-        found = recommendations.detect(s)
+        found = None if legal_text else recommendations.detect(s)
         if found is not None:
             strength, addressee, confidence = found
             fields = {

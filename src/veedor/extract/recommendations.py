@@ -88,6 +88,10 @@ _MOBILISE = re.compile(
 _HOPE = re.compile(r"^(?:hope|trust|esperamos|confiamos)")
 _FUTURE_OR_MODAL = re.compile(r"\b(?:will|shall|would)\b")
 _DUE_TO = re.compile(r"^\s+(?:a|al|de\s+que|haber)\b")
+# Spanish requests in the first person singular ("exhorto", "solicito").
+# "Staff requests for a briefing …": the noun, not the verb.
+_NOUN_FOLLOWS = re.compile(r"\s+(?:for|from|by|were|was|have|had)\b")
+_FIRST_SINGULAR = frozenset(["exhorto", "insto", "solicito", "conmino", "pido", "propongo"])
 _SPANISH_INFINITIVE = re.compile(r"^[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?$")
 _WORD = re.compile(r"[\w'-]+")
 # A modal inside a purpose clause ("… so that fewer people need to risk it") says what the
@@ -297,7 +301,7 @@ BUDGET_LINE = re.compile(
 )
 _MANDATE_OBJECT = re.compile(
     r"\s+(?:(?:the|that|a|al|a\s+la|a\s+los|a\s+las)\s+)?[^.;]{1,90}?"
-    r"\b(?:to|a|que)\s+\w"
+    r"\b(?:to|a|que)\s*,?\s+\w"
 )
 
 
@@ -316,8 +320,17 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         _, subject = clause_subject(s.folded, m.start())
         if RELATIVE_PRONOUN.search(subject):
             continue  # "our colleague, who directs our programme": not the author asking
-        first_person = s.doc.lang == "es" and (
-            verb.split()[0].endswith("mos") or verb.split()[0] in {"le", "les", "nos"}
+        if verb in ("requests", "request") and _NOUN_FOLLOWS.match(s.folded, m.end()):
+            continue  # "Staff requests for a briefing went unanswered": a noun
+        head = verb.split()[0]
+        first_person = (
+            s.doc.lang == "es"
+            and (
+                head.endswith("mos")
+                or head in {"le", "les", "nos"}
+                # "exhorto al Instituto" (I urge), not "exhortó" (urged): the accent tells them apart
+                or (head in _FIRST_SINGULAR and "ó" not in s.text[m.start() : m.end()].lower())
+            )
         )
         # "Se recomienda al Gobierno …", "It is recommended that …": the author, impersonally;
         # "3. Urges the authorities to …" (a resolution's operative paragraph): the author.

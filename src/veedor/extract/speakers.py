@@ -67,7 +67,18 @@ def is_author(s: Sentence, subject: str) -> bool:
         name.startswith(short + " ") for name in s.doc.publisher_names
     ):
         return True
+    if s.doc.publisher_government is not None and _HEAD_OF_OFFICE.fullmatch(tail):
+        return True  # "La gobernadora hizo un llamado …" in her government's release
     return s.doc.publisher_government is not None and _own_government(s, tail)
+
+
+# The official who heads a publishing government or ministry, named by title (and perhaps
+# name): "la gobernadora", "the Foreign Minister", "el canciller Ruiz".
+_HEAD_OF_OFFICE = re.compile(
+    r"(?:the\s+|el\s+|la\s+)?(?:gobernador|gobernadora|mandatario|mandataria|presidente|"
+    r"presidenta|ministro|ministra|canciller|secretario|secretaria|alcalde|alcaldesa|governor|"
+    r"minister|foreign\s+minister|secretary|president|mayor)(?:\s+[a-z][\w'-]*){0,3}"
+)
 
 
 def _own_government(s: Sentence, subject: str) -> bool:

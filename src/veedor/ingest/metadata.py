@@ -109,6 +109,7 @@ _AUTHOR_VERB = re.compile(
     r"rechaza|lamenta|es[ \t]+una?[ \t])",
     re.I,
 )
+_DASH_SEPARATOR = re.compile(r"[ \t]+[\u2014\u2013][ \t]+")
 _SEPARATORS = re.compile(r"[ \t]+[|·•][ \t]+|[ \t]*\|[ \t]*")
 # Words that make a capitalised phrase the name of an organisation.
 _ORG_WORD = re.compile(
@@ -120,7 +121,8 @@ _ORG_WORD = re.compile(
     r"organi[sz]ation|organizaci[oó]n|fund|fondo|union|league|liga|lab|laboratorio|"
     r"collaborative|partnership|defenders|defensoras|defensores|defensor[ií]a|procuradur[ií]a|"
     r"ombudsman|ombudsperson|platform|plataforma|secretar[ií]a|ministry|ministerio|"
-    r"agency|agencia)\b",
+    r"agency|agencia|gobierno|government|court|corte|tribunal|senado|senate|embassy|embajada|"
+    r"canciller[ií]a|presidencia)\b",
     re.I,
 )
 _ORG_MAX_WORDS = 16
@@ -204,7 +206,10 @@ def _masthead(lines: list[str], text: str) -> str | None:
             return name
     # An organisation the bundled list does not know, alone on a short line of the masthead
     # ("INTER-AMERICAN POLICY LAB", "Centro de Estudios Fronterizos").
-    for line in lines:
+    candidates: list[str] = []
+    for whole in lines:
+        # "MINISTRY OF FOREIGN AFFAIRS — REPUBLIC OF COLOMBIA": the body before its country.
+        line = _DASH_SEPARATOR.split(whole, maxsplit=1)[0]
         words = line.split()
         opens = bool(words) and _ORG_WORD.fullmatch(words[0].lower().strip("(")) is not None
         short = len(words) <= 8 or (
@@ -212,8 +217,15 @@ def _masthead(lines: list[str], text: str) -> str | None:
         )
         named = _org_like(line) if short else None
         if named:
-            return _title_case(named) if named.isupper() else named
-    return None
+            candidates.append(_title_case(named) if named.isupper() else named)
+    # "GOBIERNO DE LA REPÚBLICA DE HONDURAS" above "Secretaría de … (SEMOHR)": the office that
+    # issues the text, not the government it belongs to.
+    specific = [c for c in candidates if not _WHOLE_GOVERNMENT.match(c)]
+    chosen = specific or candidates
+    return chosen[0] if chosen else None
+
+
+_WHOLE_GOVERNMENT = re.compile(r"(?:the\s+)?(?:gobierno|government)\s+(?:de|of)\s", re.I)
 
 
 _MINOR_WORDS = frozenset(
