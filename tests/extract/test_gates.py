@@ -74,3 +74,17 @@ def test_a_text_without_digits_or_number_words_holds_no_number() -> None:
     text = "Families waited for months without news."
     assert not may_hold_numbers(text, words_of(fold(text)))
     assert may_hold_numbers("Ocho personas", words_of(fold("Ocho personas")))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("key", ["commitment_verbs", "passive_commitment"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_commitment_gates_are_never_shut_when_their_pattern_matches(
+    lang: str, key: str, data: st.DataObject
+) -> None:
+    phrases = load_json(f"cues/{lang}.json")[key]
+    pieces = data.draw(st.lists(st.sampled_from(phrases + _FILLER), min_size=1, max_size=8))
+    text = fold(" ".join(pieces))
+    if phrase_pattern(phrases).search(text):
+        assert gate(phrases).open(words_of(text), text)

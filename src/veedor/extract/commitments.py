@@ -304,6 +304,8 @@ def _quoted_outsider(s: Sentence, pos: int) -> bool:
 def _verb_commitment(s: Sentence) -> Item | None:
     cues = s.doc.cues
     folded = s.folded
+    if not cues.commitment_gate.open(s.tokens, folded):
+        return None
     for m in cues.commitment_verbs.finditer(folded):
         verb = m.group()
         after = _window(folded, m.end(), 60)
@@ -355,6 +357,8 @@ def _hedged(s: Sentence, pos: int) -> bool:
 
 
 def _passive_commitment(s: Sentence) -> Item | None:
+    if not s.doc.cues.passive_gate.open(s.tokens, s.folded):
+        return None
     for m in s.doc.cues.passive_commitment.finditer(s.folded):
         actor = _named(s, m.start(), min(len(s.text), m.end() + 60))
         if actor is not None and not s.doc.cues.commitment_exclusions.search(

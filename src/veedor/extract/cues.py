@@ -136,6 +136,7 @@ class Cues:
     affected: frozenset[str]
     imperative_verbs: frozenset[str]
     commitment_verbs: re.Pattern[str]
+    commitment_gate: Gate
     commitment_exclusions: re.Pattern[str]
     hedges: re.Pattern[str]
     government_actors: re.Pattern[str]
@@ -146,6 +147,7 @@ class Cues:
     commitment_nouns: re.Pattern[str]
     promise_frames: re.Pattern[str]
     passive_commitment: re.Pattern[str]
+    passive_gate: Gate
     will_not_action: re.Pattern[str]
     conditional_openers: re.Pattern[str]
     # "It is important to note that …": an impersonal cue followed by a verb of saying.
@@ -204,6 +206,7 @@ def cues_for(lang: str | None) -> Cues:
         affected=frozenset(fold(s) for s in data["affected_subjects"]),
         imperative_verbs=frozenset(fold(s) for s in data["imperative_verbs"]),
         commitment_verbs=phrase_pattern(data["commitment_verbs"]),
+        commitment_gate=gate(data["commitment_verbs"]),
         commitment_exclusions=phrase_pattern(data["commitment_exclusions"]),
         hedges=phrase_pattern(data["hedges"]),
         government_actors=phrase_pattern(data["government_actors"]),
@@ -214,6 +217,7 @@ def cues_for(lang: str | None) -> Cues:
         commitment_nouns=phrase_pattern(data["commitment_nouns"]),
         promise_frames=phrase_pattern(data["promise_frames"]),
         passive_commitment=phrase_pattern(data["passive_commitment"]),
+        passive_gate=gate(data["passive_commitment"]),
         will_not_action=re.compile(r"^\s*(?:" + phrase_body(data["will_not_action"]) + r")\b"),
         conditional_openers=re.compile(
             r"^[\"'(¿¡]*(?:" + phrase_body(data["conditional_openers"]) + r")\b"
