@@ -377,3 +377,67 @@ def test_both_delegations_and_figures_in_law_names() -> None:
         "Under the Alien Enemies Act of 1798 and Public Law 118–47, 238 men were sent."
     ) == [238]
     assert _kinds("To date, it has provided none.") == []
+
+
+# --- rules from the six *_heldout11 documents (extractor 0.3.15)
+
+
+def test_an_ombudsman_headline_names_the_publisher_and_its_connectors() -> None:
+    from veedor.ingest.metadata import detect_publisher
+
+    text = (
+        "NOTA DE PRENSA N.° 12/2026\n\n"
+        "Defensoría del Pueblo constata hacinamiento en el albergue de Tacna y pide al Ejecutivo "
+        "atención inmediata\n\nLima, 3 de marzo de 2026\n"
+    )
+    assert detect_publisher(text) == "Defensoría del Pueblo"
+    meta = {"publisher": "Defensoría del Pueblo"}
+    text = "Finalmente, la Defensoría insta al Ministerio de Salud a instalar un puesto médico en Tacna, Perú."
+    assert [s for _, s, _ in _recs(extract(text, lang="es", **meta))] == ["urge"]  # type: ignore[arg-type]
+
+
+def test_a_foundation_asks_but_its_grants_are_not_government_commitments() -> None:
+    meta = {"publisher": "Halvorsen Family Foundation"}
+    text = "The foundation urges governments in the region to allow lawyers into detention centres."
+    assert [s for _, s, _ in _recs(extract(text, **meta))] == ["urge"]  # type: ignore[arg-type]
+    for text in (
+        "The Halvorsen Family Foundation today announced $12 million in grants to legal-aid groups in Mexico.",
+        "The foundation has assets of about $640 million and makes grants across the hemisphere.",
+    ):
+        assert "commitment" not in _kinds(text, **meta), text
+    text = "Guatemala's Deputy Foreign Minister welcomed the announcement."
+    assert _kinds(text, **meta) == []
+
+
+def test_a_government_site_s_byline_and_a_president_s_address() -> None:
+    from veedor.ingest.metadata import detect_publisher
+
+    text = "Speech\nStatement by the UK Deputy Permanent Representative\nFrom: Foreign, Commonwealth & Development Office\n\nThank you, President."
+    assert detect_publisher(text) == "Foreign, Commonwealth & Development Office"
+    items = extract_blocks(
+        [
+            ("paragraph", "Mensaje de S.E. el Presidente de la República ante el Congreso Pleno"),
+            (
+                "paragraph",
+                "Chile recibió a miles de personas. En Chile el desafío sigue siendo enorme.",
+            ),
+            (
+                "paragraph",
+                "Este año destinaremos $18.500 millones a construir dos centros de acogida en Chile.",
+            ),
+            (
+                "paragraph",
+                "Les pido, honorables senadoras y senadores, aprobar la ley antes de fin de año.",
+            ),
+        ],
+        lang="es",
+    )
+    assert [i.kind for i in items if i.kind != "figure"] == ["commitment", "recommendation"]
+
+
+def test_a_parenthesised_country_is_not_the_publisher_s_acronym() -> None:
+    meta = {"publisher": "Asociación Raíces del Altiplano (Guatemala)"}
+    text = "También tomamos nota de que el Gobierno de Guatemala se comprometió a destinar fondos a la reintegración."
+    assert _kinds(text, "es", **meta) == ["commitment"]
+    # A plan "just 9 per cent funded" is a shortfall, not money pledged.
+    assert "commitment" not in _kinds("The 2026 plan for Haiti is just 9 per cent funded.")

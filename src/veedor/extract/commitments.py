@@ -18,7 +18,7 @@ from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee, Item
 from veedor.extract.recommendations import BUDGET_LINE
-from veedor.extract.speakers import inside_quotes
+from veedor.extract.speakers import clause_subject, inside_quotes, is_author
 from veedor.nlp.dates import relative_month
 from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
@@ -99,7 +99,7 @@ _NOMINAL_EVENT = re.compile(
 _REACTION_BEFORE = re.compile(
     r"\b(?:welcomed|welcomes|praised|praises|applauded|criticized|criticised|questioned|"
     r"celebro|celebran|celebraron|saludo|saludaron|valoro|valoraron|aplaudio|critico|criticaron|"
-    r"cuestiono|rechazo|lamento)\s+(?:the|el|la|este|esta|ese|dicho|dicha)\s+(?:[a-z]+\s+)?$"
+    r"cuestiono|rechazo|lamento)\s+(?:(?:the|el|la|este|esta|ese|dicho|dicha)\s+)?(?:[a-z]+\s+)?$"
 )
 _NOMINAL_DETERMINER = re.compile(
     r"\b(?:the|an|this|that|its|el|un|este|ese|su|del|al)\s+(?:[a-z]+\s+)?$"
@@ -107,7 +107,7 @@ _NOMINAL_DETERMINER = re.compile(
 # Money that is missing is not money promised: "a gap of $420 million", "un déficit de".
 _FUNDING_GAP = re.compile(
     r"\b(?:gap|shortfall|deficit|unfunded|underfunded|brecha|deficit|faltante|desfinanciad[oa]s?|"
-    r"sin\s+financiar)\b|\b\d+\s*(?:%|percent|por\s+ciento)\s+funded\b"
+    r"sin\s+financiar)\b|\b\d+\s*(?:%|percent|per\s+cent|por\s+ciento)\s+funded\b"
     r"|\b(?:received|recibio|recibieron)\s+(?:only|just|solo|apenas|solamente)\s+(?:el\s+)?"
     r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|por\s+ciento)|(?:us)?\$|a\s+fraction|una\s+fraccion)"
 )
@@ -291,6 +291,14 @@ def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) ->
     )
 
 
+# Where a simple subject ends ("The foundation | has assets of …").
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|today|announced|approved|made|makes|gave|gives|"
+    r"awarded|tiene|ha|anuncio|aprobo|otorgo|otorga)\b"
+)
+_COMPLEMENTIZER = re.compile(r"\b(?:que|that)\b")
+
+
 def _quoted_outsider(s: Sentence, pos: int) -> bool:
     """Whether ``pos`` is inside a quotation attributed to someone outside government
     ("“Vamos a acompañar …”, aseguró la jefa de la oficina de ACNUR")."""
@@ -333,6 +341,12 @@ def _verb_commitment(s: Sentence) -> Item | None:
             continue
         if verb.startswith("extend") and _EMERGENCY.search(before):
             continue
+        if s.doc.publisher_government is None and not _nominal(s, m.start(), verb):
+            # "The Halvorsen Family Foundation today announced $12 million in grants": the
+            # author's own pledge, and the author is no government.
+            subject = _COMPLEMENTIZER.split(clause_subject(folded, m.start())[1])[-1]
+            if len(subject.split()) <= 8 and is_author(s, subject):
+                continue
         actor = _actor(s, m.start(), verb)
         if actor is None and verb in ("commits", "committed"):
             # "The agreement also commits Guatemala to expand …": the government it binds.
@@ -402,6 +416,10 @@ def _funded_programme(s: Sentence) -> Item | None:
             named = resolver().find(s.folded[: n.start])
             if named and not any(_government(h[2]) for h in named):
                 continue  # "The World Bank approved a $300 million loan": not a government
+            if s.doc.publisher_government is None and is_author(
+                s, _VERB_AFTER_SUBJECT.split(s.folded[: n.start], maxsplit=1)[0]
+            ):
+                continue  # the foundation that publishes the text funding its grants
             actor = _named(s, 0, n.start) or _government(s.doc.who.last)
             actor = actor or _government(s.doc.who.default)
             if actor is not None:

@@ -35,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.14"
+EXTRACTOR_VERSION = "0.3.15"
 
 
 @cache
@@ -59,13 +59,22 @@ _DECREE_PART = re.compile(
 )
 
 
+# A head of state or government, or a minister, delivering the document.
+_LEADER_SPEAKS = re.compile(
+    r"\b(?:mensaje|discurso|palabras|intervencion|cuenta\s+publica|informe\s+de\s+gobierno)"
+    r"\s+(?:presidencial\b|(?:de|del)\s+(?:s\.\s?e\.\s+)?(?:el\s+|la\s+)?"
+    r"(?:presidente|presidenta|primer\s+ministro|primera\s+ministra|canciller|ministro|ministra))"
+    r"|\b(?:remarks|address|speech)\s+by\s+(?:the\s+)?(?:president|prime\s+minister)\b"
+)
+
+
 def _publisher_names(publisher: str | None) -> tuple[str, ...]:
     if not publisher:
         return ()
     name = fold(publisher)
     # "Secretaría de … (SEMOHR)": the name without its acronym, and the acronym alone.
-    acronym = _ACRONYM_AFTER.search(name)
-    parts = {name[: acronym.start()].strip(), acronym.group(1)} if acronym else set()
+    acronym = _ACRONYM_AFTER.search(publisher)  # in capitals: "(SEMOHR)", not "(Guatemala)"
+    parts = {name[: acronym.start()].strip(), fold(acronym.group(1))} if acronym else set()
     # "Government Accountability Review Office" signs as "GARO": the initials of its words
     # (with and without the small ones), when they make a word of four letters or more.
     words = re.findall(r"[a-z]+", name[: acronym.start()] if acronym else name)
@@ -83,7 +92,7 @@ _SMALL_WORDS = frozenset(
 )
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\(([a-z]{2,10})\)\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÁÉÍÓÚÑ]{2,10})\)\s*$")
 
 
 _GOVERNMENT_WORDS = frozenset(
@@ -255,6 +264,10 @@ def extract_document(doc: Document) -> list[Item]:
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
     if ctx.publisher_government is None and doc_country and body:
+        ctx.publisher_government = who.government_of(doc_country).name
+    if ctx.publisher_government is None and doc_country and _LEADER_SPEAKS.search(folded[:600]):
+        # "Mensaje de S.E. el Presidente de la República ante el Congreso Pleno": the
+        # government of the country the address is about speaks in the first person.
         ctx.publisher_government = who.government_of(doc_country).name
     if doc.meta.title:
         ctx.title_countries = [

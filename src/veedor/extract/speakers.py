@@ -49,9 +49,16 @@ TRAILING_ADVERBS = re.compile(
 )
 
 
+_OPENING_CONNECTOR = re.compile(
+    r"^(?:finalmente|por ultimo|asimismo|ademas|por otra parte|en ese sentido|por ello|"
+    r"por lo tanto|finally|lastly|moreover|furthermore|in addition|therefore)\s*,?\s+"
+)
+
+
 def is_author(s: Sentence, subject: str) -> bool:
     cues = s.doc.cues
     tail = TRAILING_ADVERBS.sub("", subject.strip().strip(",").strip())
+    tail = _OPENING_CONNECTOR.sub("", tail, count=1)  # "Finalmente, la Defensoría insta …"
     if not tail:
         return False
     words = _WORD.findall(tail)
@@ -66,6 +73,10 @@ def is_author(s: Sentence, subject: str) -> bool:
     if ((len(short) >= 12 and " " in short) or len(short) >= 8) and any(
         name.startswith(short + " ") for name in s.doc.publisher_names
     ):
+        return True
+    # "The foundation urges …" for the Halvorsen Family Foundation: the kind of body it is.
+    kind_of_body = tail.startswith(("the ", "la ", "el ")) and " " not in short and len(short) >= 6
+    if kind_of_body and any(name.endswith(" " + short) for name in s.doc.publisher_names):
         return True
     if s.doc.publisher_government is not None and _HEAD_OF_OFFICE.fullmatch(tail):
         return True  # "La gobernadora hizo un llamado …" in her government's release

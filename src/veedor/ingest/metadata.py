@@ -106,8 +106,17 @@ _AUTHOR_VERB = re.compile(
     r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:today[ \t]+|hoy[ \t]+)?"
     r"(?:urges?|calls?[ \t]+(?:on|for|upon)|recommends?|welcomes?|condemns?|denounces?|demands?|"
     r"is[ \t]+an?[ \t]|exige|insta|exhorta|condena|denuncia|saluda|hace[ \t]+un[ \t]+llamado|"
-    r"rechaza|lamenta|es[ \t]+una?[ \t])",
+    r"rechaza|lamenta|es[ \t]+una?[ \t]|constata|advierte|alerta|recomienda|pide|solicita|"
+    r"supervis[oó]|verific[oó])",
     re.I,
+)
+_ISSUED_BY = re.compile(
+    r"^[ \t]*(?:From|Issued by|Publicado por|Emitido por)[ \t]*:[ \t]*(?P<org>[^\n]{3,90}?)[ \t]*$",
+    re.M,
+)
+_NAMED_SUBJECT = re.compile(
+    r"[ \t]*(?:(?:la|el|the)[ \t]+)?(?P<org>[A-ZÁÉÍÓÚÑ][\w'’.&-]*(?:[ \t]+(?:(?:de|del|la|las|"
+    r"los|y|for|of|the|and|on)[ \t]+)*[A-ZÁÉÍÓÚÑ][\w'’.&-]*){0,8})(?=[ \t])"
 )
 _DASH_SEPARATOR = re.compile(r"[ \t]+[\u2014\u2013][ \t]+")
 _SEPARATORS = re.compile(r"[ \t]+[|·•][ \t]+|[ \t]*\|[ \t]*")
@@ -204,6 +213,14 @@ def _masthead(lines: list[str], text: str) -> str | None:
         )
         if alias and _AUTHOR_VERB.match(rest[len(alias) :]):
             return name
+    # An organisation the bundled list does not know opening a headline as its subject
+    # ("Defensoría del Pueblo constata que … y pide al Ejecutivo …").
+    for line in lines:
+        m = _NAMED_SUBJECT.match(line)
+        if m and _AUTHOR_VERB.match(line[m.end() :]):
+            named = _org_like(m.group("org"))
+            if named:
+                return named
     # An organisation the bundled list does not know, alone on a short line of the masthead
     # ("INTER-AMERICAN POLICY LAB", "Centro de Estudios Fronterizos").
     candidates: list[str] = []
@@ -306,6 +323,12 @@ def detect_publisher(text: str, *, site_name: str | None = None) -> str | None:
         # A letter's masthead is the recipient's address: look only past the salutation.
         text = text[salutation.end() :]
     else:
+        issued = _ISSUED_BY.search(text[:_HEAD_CHARS])
+        if issued:
+            # "From: Foreign, Commonwealth & Development Office" (a government site's byline)
+            byline = _publisher_of(issued.group("org"))
+            if byline:
+                return byline
         head = _masthead(_head_lines(text), text[:_HEAD_CHARS])
         if head:
             return head
