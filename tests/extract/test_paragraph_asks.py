@@ -441,3 +441,59 @@ def test_a_parenthesised_country_is_not_the_publisher_s_acronym() -> None:
     assert _kinds(text, "es", **meta) == ["commitment"]
     # A plan "just 9 per cent funded" is a shortfall, not money pledged.
     assert "commitment" not in _kinds("The 2026 plan for Haiti is just 9 per cent funded.")
+
+
+# --- rules from the *_heldout11 and *_heldout12 documents (extractor 0.3.16)
+
+
+def test_points_a_speaker_counts_off_are_imperatives() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Let me conclude, President, with three points."),
+            ("paragraph", "First, give the Force the troops and funding it needs."),
+            ("paragraph", "And second, cut off the flow of weapons to the gangs."),
+            ("paragraph", "Third, support for the mission fell sharply last year."),
+        ]
+    )
+    assert [(t[:12], s) for t, s, _ in _recs(items)] == [
+        ("First, give ", "imperative"),
+        ("And second, ", "imperative"),
+    ]
+
+
+def test_a_request_for_information_is_not_an_ask() -> None:
+    text = (
+        "We write as Members of Congress to express our concern about Haiti, and to request "
+        "information about the Department's strategy."
+    )
+    assert _recs(extract(text)) == []
+
+
+def test_an_international_ngo_masthead_and_a_ministry_pledge() -> None:
+    from veedor.ingest.metadata import detect_publisher
+
+    text = "LUMEN RIGHTS INTERNATIONAL\nPUBLIC STATEMENT\n19 February 2026\n\nText."
+    assert detect_publisher(text) == "Lumen Rights International"
+    meta = {"publisher": "Ministerio de Relaciones Exteriores de Colombia"}
+    text = (
+        "Colombia abrió el registro en Colombia. «Quienes ya trabajan en Colombia merecen "
+        "papeles. Nos comprometemos a entregar cada permiso en un plazo de 60 días», afirmó la "
+        "ministra en Cúcuta."
+    )
+    assert "commitment" in _kinds(text, "es", **meta)
+
+
+def test_conditions_listed_after_a_programme_are_not_commitments() -> None:
+    items = extract_blocks(
+        [
+            (
+                "paragraph",
+                "El Gobierno de Colombia lanzó hoy un programa de regularización para personas venezolanas en Colombia.",
+            ),
+            ("paragraph", "Podrán acceder al permiso las personas que:"),
+            ("list_item", "hayan ingresado a Colombia antes del 31 de diciembre de 2025;"),
+            ("list_item", "presenten un documento de identidad venezolano."),
+        ],
+        lang="es",
+    )
+    assert [i.kind for i in items if i.kind == "commitment"] == ["commitment"]

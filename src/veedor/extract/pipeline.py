@@ -35,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.15"
+EXTRACTOR_VERSION = "0.3.16"
 
 
 @cache
@@ -59,6 +59,8 @@ _DECREE_PART = re.compile(
 )
 
 
+# "Podrán acceder las personas que:", "applicants who:": its items are conditions.
+_RELATIVE_LEAD = re.compile(r"\b(?:que|quienes|who|that|if|si)\s*:\s*$")
 # A head of state or government, or a minister, delivering the document.
 _LEADER_SPEAKS = re.compile(
     r"\b(?:mensaje|discurso|palabras|intervencion|cuenta\s+publica|informe\s+de\s+gobierno)"
@@ -355,6 +357,7 @@ def extract_document(doc: Document) -> list[Item]:
             if (
                 lead.strength is None
                 and s.words <= 8
+                and not _RELATIVE_LEAD.search(s.folded)
                 and recent is not None
                 and recent.kind == "commitment"
                 and (

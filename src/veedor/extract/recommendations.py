@@ -89,6 +89,11 @@ _HOPE = re.compile(r"^(?:hope|trust|esperamos|confiamos)")
 _FUTURE_OR_MODAL = re.compile(r"\b(?:will|shall|would)\b")
 _DUE_TO = re.compile(r"^\s+(?:a|al|de\s+que|haber)\b")
 # Spanish requests in the first person singular ("exhorto", "solicito").
+# What a request for information asks for ("request information", "solicitar información").
+_INFORMATION_ASKED = re.compile(
+    r"\s*(?:(?:additional|more|further|detailed|updated|mas|mayor)\s+)?(?:information|a\s+briefing|"
+    r"briefings|clarification|a\s+response|answers|informacion|una\s+respuesta|aclaraciones)\b"
+)
 # "Staff requests for a briefing …": the noun, not the verb.
 _NOUN_FOLLOWS = re.compile(r"\s+(?:for|from|by|were|was|have|had)\b")
 _FIRST_SINGULAR = frozenset(["exhorto", "insto", "solicito", "conmino", "pido", "propongo"])
@@ -351,6 +356,8 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         ):
             continue  # "we hope that this letter can serve…" is courtesy, not a request
         obj = s.folded[m.end() : m.end() + 90]
+        if _INFORMATION_ASKED.match(obj):
+            continue  # "to request information about the Department's strategy": no action
         target = None
         hits = who.find(obj)
         if re.match(r"\s*(?:that\s+|que\s+)?(?:you|your|le|les|a\s+usted|a\s+ustedes)\b", obj) or (
@@ -550,8 +557,13 @@ def _strip_numbering(s: Sentence) -> str:
 
 # "TAKE ACTION: Call your senators …", "¡Actúa! Escribe a …": an action alert's label.
 _ACTION_LABEL = re.compile(
-    r"^\W*(?:take\s+action|act\s+now|action\s+alert|what\s+you\s+can\s+do|actua|actue|"
+    r"^\W*(?:(?:take\s+action|act\s+now|action\s+alert|what\s+you\s+can\s+do|actua|actue|"
     r"actuemos|accion\s+urgente|que\s+puedes\s+hacer)\s*[:!\u2014\u2013-]+\s*"
+    # "First, give the Force …", "And fourth, put …", "En primer lugar, garantizar …": the
+    # points a speaker counts off, each opening its own paragraph.
+    r"|(?:and\s+|y\s+)?(?:first|second|third|fourth|fifth|finally|lastly|primero|segundo|tercero|"
+    r"cuarto|quinto|finalmente|por\s+ultimo|en\s+primer\s+lugar|en\s+segundo\s+lugar|"
+    r"en\s+tercer\s+lugar)\s*,\s+)"
 )
 # "To the Ministry of the Interior: adopt …", "A la Fiscalía General: priorizar …".
 _INLINE_ADDRESSEE = re.compile(r"^(?:to\s+the|al|a\s+la|a\s+los|a\s+las)\s+[^:.]{3,80}:\s+")

@@ -131,7 +131,7 @@ _ORG_WORD = re.compile(
     r"collaborative|partnership|defenders|defensoras|defensores|defensor[ií]a|procuradur[ií]a|"
     r"ombudsman|ombudsperson|platform|plataforma|secretar[ií]a|ministry|ministerio|"
     r"agency|agencia|gobierno|government|court|corte|tribunal|senado|senate|embassy|embajada|"
-    r"canciller[ií]a|presidencia)\b",
+    r"canciller[ií]a|presidencia|international|internacional)\b",
     re.I,
 )
 _ORG_MAX_WORDS = 16
