@@ -497,3 +497,35 @@ def test_conditions_listed_after_a_programme_are_not_commitments() -> None:
         lang="es",
     )
     assert [i.kind for i in items if i.kind == "commitment"] == ["commitment"]
+
+
+# --- rules from the six *_heldout13 documents (extractor 0.3.17)
+
+
+def test_a_resolution_s_points_and_ordinal_operative_paragraphs() -> None:
+    text = "1. To request that the State of Nicaragua adopt the necessary measures to protect her life."
+    assert [(s, a) for _, s, a in _recs(extract(text, kind="list_item"))] == [
+        ("urge", "Government of Nicaragua")
+    ]
+    text = "PRIMERO. Exige al Estado de Honduras garantizar atención a toda persona retornada."
+    assert [s for _, s, _ in _recs(extract(text, lang="es"))] == ["urge"]
+
+
+def test_a_release_quotes_its_own_head_but_not_a_foreign_minister() -> None:
+    meta = {"publisher": "U.S. Department of Homeland Security"}
+    text = '"We urge anyone thinking about the journey north to use lawful pathways," Secretary Brandt said.'
+    assert [s for _, s, _ in _recs(extract(text, **meta))] == ["urge"]  # type: ignore[arg-type]
+    text = '"Guatemala must offer its returnees a future here," said Minister Sosa.'
+    assert _recs(extract(text, **meta)) == []  # type: ignore[arg-type]
+
+
+def test_a_migration_institute_is_a_government_body_and_a_section_label_no_publisher() -> None:
+    from veedor.extract.pipeline import _GOVERNMENT_BODY
+    from veedor.ingest.metadata import detect_publisher
+    from veedor.nlp.text import fold
+
+    assert _GOVERNMENT_BODY.match(fold("Instituto Nacional de Asuntos Migratorios"))
+    assert (
+        detect_publisher("Internacional\n\nMéxico y Guatemala firman acuerdos.\n")
+        != "Internacional"
+    )

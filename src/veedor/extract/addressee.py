@@ -211,7 +211,7 @@ class AddresseeResolver:
         """A government a phrase names without a listed pattern: a country at its head
         ("Mexico should", "que Perú suspenda") or a state body of a country ("el Ministerio
         de Seguridad argentino", "la Policía Nacional del Perú")."""
-        lead = re.match(r"\s*(?:(?:the|both|and|el|la|los|las|que|a)\s+)*", folded)
+        lead = re.match(r"\s*(?:(?:the|both|and|el|la|los|las|que|a|that)\s+)*", folded)
         head_at = lead.end() if lead else 0
         mentions = self._countries.find(text, folded)
         named = [m for m in mentions if m.how in ("name", "grouping")]

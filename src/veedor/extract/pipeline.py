@@ -35,7 +35,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.16"
+EXTRACTOR_VERSION = "0.3.17"
 
 
 @cache
@@ -125,7 +125,9 @@ _GOVERNMENT_WORDS = frozenset(
 _GOVERNMENT_BODY = re.compile(
     r"^(?:the\s+|la\s+|el\s+)?(?:ministry|ministerio|secretaria|secretariat|cancilleria|"
     r"presidencia|casa\s+presidencial|gobierno|government|office\s+of\s+the\s+president|"
-    r"despacho|viceministerio|instituto\s+nacional\s+de\s+migracion)\b"
+    r"despacho|viceministerio|instituto\s+nacional\s+de\s+(?:asuntos\s+)?migra\w*|"
+    r"servicio\s+nacional\s+de\s+migraci\w*|superintendencia\s+nacional\s+de\s+migraciones|"
+    r"direccion\s+general\s+de\s+migraci\w*|migracion\s+colombia)\b"
 )
 
 

@@ -24,6 +24,7 @@ from veedor.extract.speakers import (
     clause_subject,
     inside_quotes,
     operative,
+    quoted_author,
     reported,
 )
 from veedor.nlp.patterns import NUMBERING
@@ -319,7 +320,7 @@ _OWN_PLEDGE = re.compile(
 def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     found = []
     for strength, m in _request_verbs(s):
-        if inside_quotes(s.folded, m.start()):
+        if inside_quotes(s.folded, m.start()) and not quoted_author(s, m.start()):
             continue
         verb = m.group()
         _, subject = clause_subject(s.folded, m.start())
@@ -397,7 +398,7 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "Should the talks fail, …" is a condition
             if cues.lang == "en" and _embedded(subject):
                 continue  # "… explain what should happen next", "people who cannot go home"
-            if inside_quotes(s.folded, pos) or reported(s, pos):
+            if (inside_quotes(s.folded, pos) and not quoted_author(s, pos)) or reported(s, pos):
                 continue
             if _AFTER_MODAL_PERFECT.match(after):
                 continue  # "should have acted": criticism of the past, not a prescription

@@ -34,6 +34,37 @@ _QUOTE_CLOSES = re.compile(
 )
 
 
+def quoted_author(s: Sentence, pos: int) -> bool:
+    """A quotation in a government's own release spoken by an official of that government,
+    named by title: ""We urge anyone …," Secretary Brandt said." in a DHS release (not a
+    foreign minister quoted in it)."""
+    own = s.doc.publisher_government
+    if own is None:
+        return False
+    close = s.folded.find('"', pos)
+    if close < 0:
+        return False
+    pattern = _US_OFFICIAL_SAID if own == "USA" else _OFFICIAL_SAID
+    return pattern.match(s.folded, close) is not None
+
+
+def _said_by(titles: str) -> re.Pattern[str]:
+    """The attribution after a closing quote naming an official by title (and name)."""
+    verbs = r"(?:said|says|added|dijo|afirmo|agrego|senalo)"
+    return re.compile(
+        rf'"\s*,?\s*(?:(?:the\s+|el\s+|la\s+)?(?:{titles})\s+[a-z][\w\'-]*\s+{verbs}\b|'
+        rf"{verbs}\s+(?:the\s+|el\s+|la\s+)?(?:{titles})\b(?!\s+of\b|\s+de\b))"
+    )
+
+
+# A US release quotes its secretaries and commissioners; "Minister Sosa" is a foreign official.
+_US_OFFICIAL_SAID = _said_by(r"secretary|deputy\s+secretary|commissioner|administrator|ambassador")
+_OFFICIAL_SAID = _said_by(
+    r"minister|ministra|ministro|secretaria|secretario|comisionado|comisionada|gobernador|"
+    r"gobernadora|governor|presidente|presidenta|canciller"
+)
+
+
 def clause_subject(folded: str, pos: int) -> tuple[int, str]:
     """The words before ``pos`` back to the start of its clause."""
     start = 0
@@ -188,7 +219,19 @@ def author_speaks(s: Sentence, subject: str, pos: int) -> bool:
 def operative(s: Sentence, pos: int, verb: str) -> bool:
     """A third-person request verb opening the sentence with no subject ("Urges the State
     to …", "Insta al Estado a …"): the body issuing the text speaks."""
-    if NUMBERING.sub("", s.folded[:pos], count=1).strip(" \t\"'(-*\u2022"):
+    before = _ORDINAL_LABEL.sub("", NUMBERING.sub("", s.folded[:pos], count=1), count=1)
+    if _TO_BEFORE.fullmatch(before):
+        return True  # "1. To request that the State of Nicaragua adopt …" (a resolution's point)
+    if before.strip(" \t\"'(-*\u2022"):
         return False
     head = verb.split()[0]
     return head.endswith("s") if s.doc.lang == "en" else not head.endswith(("mos", "r"))
+
+
+# "PRIMERO. Exige al Estado …", "SECOND. Urges …": an ordinal word labelling the point.
+_ORDINAL_LABEL = re.compile(
+    r"^\W*(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|se[pt]tim[oa]|"
+    r"octav[oa]|noven[oa]|decim[oa]|unic[oa]|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)\s*[.:)\-\u2013\u2014]+\s*"
+)
+_TO_BEFORE = re.compile(r"\W*to\s+")

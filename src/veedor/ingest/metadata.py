@@ -232,7 +232,7 @@ def _masthead(lines: list[str], text: str) -> str | None:
         short = len(words) <= 8 or (
             opens and (len(words) <= 10 or _LONG_OFFICIAL_NAME.match(line) is not None)
         )
-        named = _org_like(line) if short else None
+        named = _org_like(line) if short and len(words) >= 2 else None
         if named:
             candidates.append(_title_case(named) if named.isupper() else named)
     # "GOBIERNO DE LA REPÚBLICA DE HONDURAS" above "Secretaría de … (SEMOHR)": the office that
