@@ -529,3 +529,26 @@ def test_a_migration_institute_is_a_government_body_and_a_section_label_no_publi
         detect_publisher("Internacional\n\nMéxico y Guatemala firman acuerdos.\n")
         != "Internacional"
     )
+
+
+def test_requirements_lists_and_agencies_reported_futures_are_not_commitments() -> None:
+    items = extract_blocks(
+        [
+            (
+                "paragraph",
+                "El Instituto Nacional de Migración de México anunció hoy la Ventanilla Digital en México.",
+            ),
+            ("paragraph", "Para iniciar el trámite en línea se requerirá:"),
+            ("list_item", "Pasaporte o documento de identidad, vigente o vencido."),
+            ("list_item", "Una fotografía reciente tomada desde la plataforma."),
+        ],
+        lang="es",
+        publisher="Instituto Nacional de Migración",
+    )
+    assert [i.kind for i in items if i.kind == "commitment"] == ["commitment"]
+    meta = {"publisher": "Instituto Nacional de Migración"}
+    text = (
+        "En México, la representación de la Organización Internacional para las Migraciones "
+        "(OIM) informó que en mayo instalará módulos en Tapachula, México."
+    )
+    assert _kinds(text, "es", **meta) == []

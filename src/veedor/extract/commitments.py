@@ -511,6 +511,9 @@ def _reported_future(s: Sentence) -> Item | None:
     if m is None:
         return None
     subject = _CLAUSE_OPENING.sub("", s.folded[: m.start()], count=1)
+    named = resolver().find(subject)
+    if named and not any(_government(h[2]) for h in named):
+        return None  # "la representación de la OIM informó que aportará …": not a government
     actor = _named(s, 0, m.start()) or resolver().bare_body(subject, s.doc.who)
     actor = actor or _publisher_actor(s, subject, "anuncio")
     if actor is None:

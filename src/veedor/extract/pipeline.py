@@ -61,6 +61,11 @@ _DECREE_PART = re.compile(
 
 # "Podrán acceder las personas que:", "applicants who:": its items are conditions.
 _RELATIVE_LEAD = re.compile(r"\b(?:que|quienes|who|that|if|si)\s*:\s*$")
+# "Para iniciar el trámite se requerirá:", "Applicants must bring:": its items are requirements.
+_REQUIREMENTS_LEAD = re.compile(
+    r"\b(?:requisit\w*|requerir\w*|se\s+requiere|requirements?|required|deberan\s+presentar|"
+    r"must\s+(?:submit|present|bring|provide))\b"
+)
 # A head of state or government, or a minister, delivering the document.
 _LEADER_SPEAKS = re.compile(
     r"\b(?:mensaje|discurso|palabras|intervencion|cuenta\s+publica|informe\s+de\s+gobierno)"
@@ -360,6 +365,7 @@ def extract_document(doc: Document) -> list[Item]:
                 lead.strength is None
                 and s.words <= 8
                 and not _RELATIVE_LEAD.search(s.folded)
+                and not _REQUIREMENTS_LEAD.search(s.folded)
                 and recent is not None
                 and recent.kind == "commitment"
                 and (
