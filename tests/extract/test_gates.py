@@ -6,21 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veedor.extract.cues import cues_for, gate, phrase_pattern, words_of
+from veedor.extract.cues import REQUEST_CUE_KEYS, cues_for, gate, phrase_pattern, words_of
 from veedor.nlp.numbers import WORD_NUMBERS, find_numbers, may_hold_numbers
 from veedor.nlp.text import fold
 from veedor.vocab import load_json
 
-_KEYS = (
-    "modal_must",
-    "modal_should",
-    "impersonal_must",
-    "impersonal_should",
-    "urge_verbs",
-    "directive_verbs",
-    "need_for",
-    "reminder_verbs",
-)
+_KEYS = REQUEST_CUE_KEYS
 _FILLER = ["the", "government", "to", "have", "a", "will", "de", "que", "ha", "of", ",", "—"]
 
 

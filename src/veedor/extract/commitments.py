@@ -16,6 +16,7 @@ from veedor.extract.addressee import US_EXECUTIVE, resolver
 from veedor.extract.context import Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
+from veedor.extract.cues import gate, phrase_body
 from veedor.extract.items import Addressee, Item
 from veedor.extract.recommendations import BUDGET_LINE
 from veedor.extract.speakers import clause_subject, inside_quotes, is_author
@@ -299,14 +300,20 @@ _VERB_AFTER_SUBJECT = re.compile(
 _COMPLEMENTIZER = re.compile(r"\b(?:que|that)\b")
 
 
+def _outsiders(folded: str) -> bool:
+    """Whether a phrase names actors and none of them is a government (the World Bank, the
+    OIM, an NGO): what they do or pledge is no government's commitment."""
+    named = resolver().find(folded)
+    return bool(named) and not any(_government(h[2]) for h in named)
+
+
 def _quoted_outsider(s: Sentence, pos: int) -> bool:
     """Whether ``pos`` is inside a quotation attributed to someone outside government
     ("“Vamos a acompañar …”, aseguró la jefa de la oficina de ACNUR")."""
     if not inside_quotes(s.folded, pos):
         return False
     close = s.folded.rfind('"')
-    named = resolver().find(s.folded[close:]) if close > pos else []
-    return bool(named) and not any(_government(h[2]) for h in named)
+    return close > pos and _outsiders(s.folded[close:])
 
 
 def _verb_commitment(s: Sentence) -> Item | None:
@@ -413,8 +420,7 @@ def _funded_programme(s: Sentence) -> Item | None:
         ) and not cues.commitment_exclusions.search(window):
             # The actor is named before the amount; governments named after it are the
             # programme's beneficiaries ("… will help the governments of Guatemala and …").
-            named = resolver().find(s.folded[: n.start])
-            if named and not any(_government(h[2]) for h in named):
+            if _outsiders(s.folded[: n.start]):
                 continue  # "The World Bank approved a $300 million loan": not a government
             if s.doc.publisher_government is None and is_author(
                 s, _VERB_AFTER_SUBJECT.split(s.folded[: n.start], maxsplit=1)[0]
@@ -469,9 +475,19 @@ _ATTRIBUTION = re.compile(
 
 
 # "presentó este lunes el programa …", "unveiled a new plan …": a programme launched.
+_PRESENTING = [
+    "presento",
+    "presentaron",
+    "dio a conocer",
+    "dieron a conocer",
+    "unveiled",
+    "unveils",
+    "rolled out",
+]
+_PRESENTED_GATE = gate(_PRESENTING)
 _PRESENTED = re.compile(
-    r"\b(?:presento|presentaron|dio\s+a\s+conocer|dieron\s+a\s+conocer|unveiled|unveils|"
-    r"rolled\s+out)\s+(?:(?:este|esta|el|la|los|las|un|una|a|an|the|its|his|her|su|sus|new|nuevo|"
+    r"\b(?:" + phrase_body(_PRESENTING) + r")\s+"
+    r"(?:(?:este|esta|el|la|los|las|un|una|a|an|the|its|his|her|su|sus|new|nuevo|"
     r"nueva|nuevos|nuevas|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|today|ayer|"
     r"yesterday|on|monday|tuesday|wednesday|thursday|friday)\s+)*"
 )
@@ -485,13 +501,8 @@ _REPORTED_FUTURE = re.compile(
 )
 
 
-_PRESENTED_WORDS = frozenset(
-    ["presento", "presentaron", "conocer", "unveiled", "unveils", "rolled"]
-)
-
-
 def _presented_programme(s: Sentence) -> Item | None:
-    if _PRESENTED_WORDS.isdisjoint(s.tokens):
+    if not _PRESENTED_GATE.open(s.tokens, s.folded):
         return None
     m = _PRESENTED.search(s.folded)
     if m is None or not s.doc.cues.commitment_nouns.match(s.folded, m.end()):
@@ -511,8 +522,7 @@ def _reported_future(s: Sentence) -> Item | None:
     if m is None:
         return None
     subject = _CLAUSE_OPENING.sub("", s.folded[: m.start()], count=1)
-    named = resolver().find(subject)
-    if named and not any(_government(h[2]) for h in named):
+    if _outsiders(subject):
         return None  # "la representación de la OIM informó que aportará …": not a government
     actor = _named(s, 0, m.start()) or resolver().bare_body(subject, s.doc.who)
     actor = actor or _publisher_actor(s, subject, "anuncio")
@@ -532,8 +542,7 @@ def _quoted_pledge(s: Sentence) -> Item | None:
     if not _OFFICIAL.search(m.group("attribution")):
         return None  # "…," said a migrant from Honduras: not an official
     start = m.start("attribution")
-    named = resolver().find(s.folded[start:])
-    if named and not any(_government(h[2]) for h in named):
+    if _outsiders(s.folded[start:]):
         return None  # "…", aseguró la jefa de la oficina de ACNUR: not a government
     actor = _named(s, start, len(s.text)) or _speaker_government(s, start)
     if actor is None:

@@ -104,6 +104,19 @@ def gate(phrases: list[str]) -> Gate:
     return Gate(frozenset(keys), frozenset(weak), phrase_pattern(weak_phrases))
 
 
+# The cue lists a request can be made with (see ``Cues.request_gate``).
+REQUEST_CUE_KEYS = (
+    "modal_must",
+    "modal_should",
+    "impersonal_must",
+    "impersonal_should",
+    "urge_verbs",
+    "directive_verbs",
+    "need_for",
+    "reminder_verbs",
+)
+
+
 @dataclass(frozen=True)
 class Cues:
     lang: str
@@ -181,22 +194,7 @@ def cues_for(lang: str | None) -> Cues:
         duty=phrase_pattern(data["duty_phrases"]),
         reminder=phrase_pattern(data["reminder_verbs"]),
         reminder_gate=gate(data["reminder_verbs"]),
-        request_gate=gate(
-            [
-                phrase
-                for key in (
-                    "modal_must",
-                    "modal_should",
-                    "impersonal_must",
-                    "impersonal_should",
-                    "urge_verbs",
-                    "directive_verbs",
-                    "need_for",
-                    "reminder_verbs",
-                )
-                for phrase in data[key]
-            ]
-        ),
+        request_gate=gate([phrase for key in REQUEST_CUE_KEYS for phrase in data[key]]),
         modal_gate=gate(data["modal_must"] + data["modal_should"]),
         author_subjects=frozenset(fold(s) for s in data["author_subjects"]),
         reporting=phrase_pattern(data["reporting_verbs"]),

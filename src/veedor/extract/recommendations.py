@@ -27,7 +27,7 @@ from veedor.extract.speakers import (
     quoted_author,
     reported,
 )
-from veedor.nlp.patterns import NUMBERING
+from veedor.nlp.patterns import NUMBERING, ORDINAL_WORDS
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
 _AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
@@ -732,9 +732,7 @@ _ASKS_LABEL = re.compile(
 # and items labelled with an ordinal word ("PRIMERA. Se repare …", "SEGUNDO.- …").
 _DIRECTIVE_ITEM = re.compile(
     r"\W*(?:\d{1,2}[.)]\s*)?(?:that\s+(?!is\b|was\b|said\b|same\b|s\b)|que\s+"
-    r"|(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|se[pt]tim[oa]|octav[oa]"
-    r"|noven[oa]|decim[oa]|undecim[oa]|duodecim[oa]|unic[oa]|first|second|third|fourth|fifth"
-    r"|sixth|seventh|eighth|ninth|tenth)\s*(?:[.:)]\s*[-\u2013\u2014]?|[-\u2013\u2014])\s*\w)"
+    rf"|(?:{ORDINAL_WORDS})\s*(?:[.:)]\s*[-\u2013\u2014]?|[-\u2013\u2014])\s*\w)"
 )
 
 

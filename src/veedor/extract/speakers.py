@@ -10,9 +10,15 @@ import re
 
 from veedor.extract.addressee import resolver
 from veedor.extract.context import Sentence
-from veedor.nlp.patterns import NUMBERING
+from veedor.nlp.patterns import NUMBERING, ORDINAL_WORDS
 
 _WORD = re.compile(r"[\w'-]+")
+# Titles of the officials who head a government or one of its offices.
+_HEAD_TITLES = (
+    r"gobernador|gobernadora|mandatario|mandataria|presidente|presidenta|ministro|ministra|"
+    r"canciller|secretario|secretaria|comisionado|comisionada|alcalde|alcaldesa|governor|"
+    r"minister|foreign\s+minister|secretary|president|mayor"
+)
 
 
 _CLAUSE_START = re.compile(r"[;:]|,\s+(?:and|but|or|while|y|pero|mientras)\s+")
@@ -59,10 +65,7 @@ def _said_by(titles: str) -> re.Pattern[str]:
 
 # A US release quotes its secretaries and commissioners; "Minister Sosa" is a foreign official.
 _US_OFFICIAL_SAID = _said_by(r"secretary|deputy\s+secretary|commissioner|administrator|ambassador")
-_OFFICIAL_SAID = _said_by(
-    r"minister|ministra|ministro|secretaria|secretario|comisionado|comisionada|gobernador|"
-    r"gobernadora|governor|presidente|presidenta|canciller"
-)
+_OFFICIAL_SAID = _said_by(_HEAD_TITLES)
 
 
 def clause_subject(folded: str, pos: int) -> tuple[int, str]:
@@ -117,9 +120,7 @@ def is_author(s: Sentence, subject: str) -> bool:
 # The official who heads a publishing government or ministry, named by title (and perhaps
 # name): "la gobernadora", "the Foreign Minister", "el canciller Ruiz".
 _HEAD_OF_OFFICE = re.compile(
-    r"(?:the\s+|el\s+|la\s+)?(?:gobernador|gobernadora|mandatario|mandataria|presidente|"
-    r"presidenta|ministro|ministra|canciller|secretario|secretaria|alcalde|alcaldesa|governor|"
-    r"minister|foreign\s+minister|secretary|president|mayor)(?:\s+[a-z][\w'-]*){0,3}"
+    rf"(?:the\s+|el\s+|la\s+)?(?:{_HEAD_TITLES})(?:\s+[a-z][\w'-]*){{0,3}}"
 )
 
 
@@ -173,10 +174,7 @@ _CAMPAIGN = re.compile(
 )
 
 
-_ORDINAL_OPERATIVE = re.compile(
-    r"^\W*(?:primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|unico|"
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*[.:]?\s*[-\u2013\u2014]"
-)
+_ORDINAL_OPERATIVE = re.compile(rf"^\W*(?:{ORDINAL_WORDS})\s*[.:]?\s*[-\u2013\u2014]")
 
 
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|quien|quienes)\s*$")
@@ -229,9 +227,5 @@ def operative(s: Sentence, pos: int, verb: str) -> bool:
 
 
 # "PRIMERO. Exige al Estado …", "SECOND. Urges …": an ordinal word labelling the point.
-_ORDINAL_LABEL = re.compile(
-    r"^\W*(?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|se[pt]tim[oa]|"
-    r"octav[oa]|noven[oa]|decim[oa]|unic[oa]|first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth)\s*[.:)\-\u2013\u2014]+\s*"
-)
+_ORDINAL_LABEL = re.compile(rf"^\W*(?:{ORDINAL_WORDS})\s*[.:)\-\u2013\u2014]+\s*")
 _TO_BEFORE = re.compile(r"\W*to\s+")

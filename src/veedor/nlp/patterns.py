@@ -14,6 +14,14 @@ from collections.abc import Iterable
 # List numbering at the start of an item: "3.", "10)", "(b)", "ii.", "1.)".
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}\s*[.)]+\s*\)?|\(?[ivx]{1,5}[.)]+|\(?[a-h][.)]+)\s+")
 
+# Ordinal words that label the items of a resolution or recommendation ("PRIMERA.",
+# "SEGUNDO.-", "FIRST."), tolerant of accents so they read folded and written text alike.
+ORDINAL_WORDS = (
+    r"primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|s[eé][pt]tim[oa]|"
+    r"octav[oa]|noven[oa]|und[eé]cim[oa]|duod[eé]cim[oa]|d[eé]cim[oa]|[uú]nic[oa]|first|second|"
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+
 _END = ""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from veedor.nlp.patterns import ORDINAL_WORDS
+
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
     [
@@ -106,8 +108,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NUMBERING_ONLY = re.compile(
     r"\s*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]+"
     # An ordinal word labelling a resolution's or recommendation's item ("PRIMERA. Se repare").
-    r"|(?i:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|s[eé][pt]tim[oa]"
-    r"|octav[oa]|noven[oa]|und[eé]cim[oa]|d[eé]cim[oa]|duod[eé]cim[oa]|[uú]nic[oa])\.)\s*"
+    rf"|(?i:{ORDINAL_WORDS})\.)\s*"
 )
 
 
