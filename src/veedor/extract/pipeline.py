@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from veedor.document import Document
-from veedor.extract import commitments, figures, recommendations, speakers
+from veedor.extract import commitments, directives, figures, recommendations, speakers
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
 from veedor.extract.context import (
     DocContext,
@@ -303,7 +303,7 @@ def extract_document(doc: Document) -> list[Item]:
                 legal_text = True  # "ARTÍCULO ÚNICO.- Se reforma …": the proposal's own text
             elif s.block.kind == "heading" and legal_text and not _DECREE_PART.match(s.folded):
                 legal_text = False
-            label = recommendations.asks_label(s)
+            label = directives.asks_label(s)
             if label is not None:
                 # "Recommendation 7", "IV. RECOMENDACIONES": the author recommends what follows.
                 if ctx.asks is None or ctx.asks.strength is None:
@@ -313,7 +313,7 @@ def extract_document(doc: Document) -> list[Item]:
                     last_block = s.block_index
                     continue  # a bare numbered label is no item (nor its number a figure)
             elif ctx.asks is not None and not (
-                recommendations.opens_directive_item(s)
+                directives.opens_directive_item(s)
                 or doc.text[s.block.start : s.block.end].rstrip().endswith(":")
             ):
                 ctx.asks = None
@@ -404,7 +404,7 @@ def extract_document(doc: Document) -> list[Item]:
             )
             if run_in is not None and run_in[1] == s.block_index:
                 _spell_out(run_in[0], items[-1])
-            run_in = (items[-1], s.block_index) if recommendations.run_in_heading(s) else None
+            run_in = (items[-1], s.block_index) if directives.run_in_heading(s) else None
             if not own_countries(s):
                 vague = (items[-1], s.block_index)
         else:

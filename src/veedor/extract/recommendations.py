@@ -3,8 +3,9 @@
 Four kinds of cue, in order of precedence: the author urging someone ("we urge you to"), a modal
 with an actor ("the administration must", "el Gobierno debe"), an impersonal necessity ("it is
 imperative that", "the need for X to"), and a bare imperative opening a list item or heading
-("End the…", "Garantizar…"). List items under a lead-in ("The administration should:") inherit
-its strength and addressee. Rules reject what only looks like a recommendation: questions,
+("End the…", "Garantizar…"; its shapes, with those of list items and paragraph asks, are in
+directives.py). List items under a lead-in ("The administration should:") inherit its strength
+and addressee. Rules reject what only looks like a recommendation: questions,
 reported speech, quotations, counterfactuals ("should have"), descriptions of what affected
 people must endure, and third parties' calls.
 """
@@ -17,6 +18,15 @@ from dataclasses import dataclass
 from veedor.extract.addressee import BOTH, AddresseeResolver, join, resolver
 from veedor.extract.context import LeadIn, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
+from veedor.extract.directives import (
+    SPANISH_INFINITIVE,
+    ask_item,
+    directive_addressee,
+    inline_addressee,
+    is_imperative,
+    opens_directive_item,
+    run_in_heading,
+)
 from veedor.extract.items import Addressee
 from veedor.extract.speakers import (
     RELATIVE_PRONOUN,
@@ -27,7 +37,7 @@ from veedor.extract.speakers import (
     quoted_author,
     reported,
 )
-from veedor.nlp.patterns import NUMBERING, ORDINAL_WORDS
+from veedor.nlp.patterns import WORD
 
 STRENGTH_ORDER = {"urge": 3, "must": 2, "should": 1, "imperative": 0}
 _AFTER_MODAL_PERFECT = re.compile(r"^\s+(?:\w+ly\s+)?(?:have|haber|habido)\b")
@@ -98,8 +108,6 @@ _INFORMATION_ASKED = re.compile(
 # "Staff requests for a briefing …": the noun, not the verb.
 _NOUN_FOLLOWS = re.compile(r"\s+(?:for|from|by|were|was|have|had)\b")
 _FIRST_SINGULAR = frozenset(["exhorto", "insto", "solicito", "conmino", "pido", "propongo"])
-_SPANISH_INFINITIVE = re.compile(r"^[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?$")
-_WORD = re.compile(r"[\w'-]+")
 # A modal inside a purpose clause ("… so that fewer people need to risk it") says what the
 # ask is for; it neither makes the ask nor names its addressee.
 _PURPOSE = re.compile(
@@ -113,98 +121,6 @@ _INFINITIVE_URGE = re.compile(r"(?:^|\s)(?:and\s+|also\s+)*to\s*$")
 _REQUEST_AFTER_FRAME = re.compile(
     r"\s+(?:(?:respetuosamente|atentamente|tambien)\s+)?(?:solicitar|pedir|instar|exhortar|"
     r"exigir|recomendar|urgir|reiterar|hacer\s+un\s+llamado|llamar|rogar|requerir)"
-)
-# An item under an asking lead-in that is not itself an ask: it opens with a determiner, a
-# pronoun or a number, or its second word is a finite verb ("Deportations rose …").
-_NOT_AN_ASK_OPENING = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "that",
-        "those",
-        "there",
-        "it",
-        "its",
-        "our",
-        "we",
-        "they",
-        "their",
-        "his",
-        "her",
-        "in",
-        "on",
-        "at",
-        "as",
-        "of",
-        "for",
-        "from",
-        "by",
-        "since",
-        "during",
-        "while",
-        "when",
-        "if",
-        "although",
-        "some",
-        "many",
-        "most",
-        "all",
-        "both",
-        "each",
-        "one",
-    ]
-)
-_CLAUSE_OPENERS = frozenset(
-    [
-        "that",
-        "who",
-        "which",
-        "where",
-        "when",
-        "so",
-        "to",
-        "until",
-        "unless",
-        "if",
-        "because",
-        "while",
-        "how",
-        "whether",
-        "what",
-        "why",
-    ]
-)
-_FINITE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "did",
-        "does",
-        "do",
-        "rose",
-        "fell",
-        "grew",
-        "went",
-        "came",
-        "remained",
-        "became",
-        "began",
-        "declined",
-        "dropped",
-        "reached",
-        "doubled",
-        "tripled",
-    ]
 )
 # "cannot continue to treat X as a security problem alone": a demand to stop, whatever follows.
 # A modal right after a question word (an indirect question: "what should happen next") or
@@ -265,7 +181,7 @@ _COPULA_AFTER = re.compile(r"\s+(?:be|ser|estar)\b")
 
 
 def _abstract_subject(subject: str) -> bool:
-    words = _WORD.findall(_PHRASE_BREAK.split(subject)[-1])
+    words = WORD.findall(_PHRASE_BREAK.split(subject)[-1])
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     return bool(words) and _ABSTRACT_NOUN.search(words[0]) is not None
@@ -274,7 +190,7 @@ def _abstract_subject(subject: str) -> bool:
 def _affected_subject(subject: str, affected: frozenset[str]) -> bool:
     """Whether the subject names the people a policy affects ("migrants must cross…")."""
     segment = _PHRASE_BREAK.split(subject)[-1]
-    words = _WORD.findall(segment)
+    words = WORD.findall(segment)
     while words and (words[0] in _DETERMINERS or _AGE.match(words[0])):
         words = words[1:]  # "a 9-year-old girl"
     if not words:
@@ -418,8 +334,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue
             if phrase.startswith(("debe", "deben")) and _DUE_TO.match(after):
                 continue
-            if phrase.startswith("necesita") and not _SPANISH_INFINITIVE.match(
-                (_WORD.findall(after) or [""])[0]
+            if phrase.startswith("necesita") and not SPANISH_INFINITIVE.match(
+                (WORD.findall(after) or [""])[0]
             ):
                 continue
             if _affected_subject(subject, cues.affected):
@@ -532,125 +448,11 @@ def _all_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     )
 
 
-# Words ending in "-ly" that are not adverbs opening an imperative.
-_NOT_ADVERBS = frozenset(["only", "early", "family", "italy", "july", "likely", "ally", "rally"])
-
-
-def _opening_verb(s: Sentence) -> str | None:
-    """The first word after any numbering, if the sentence opens a list item or heading."""
-    if not s.first_in_block:
-        return None
-    rest = _strip_numbering(s)
-    words: list[str] = _WORD.findall(rest[:60])
-    if len(words) > 2 and words[0].endswith(("ly", "mente")) and words[0] not in _NOT_ADVERBS:
-        return words[1]  # "Publicly report …", "Immediately end …"
-    return words[0] if words else None
-
-
-def _strip_numbering(s: Sentence) -> str:
-    """The sentence without its numbering ("3.", "ii)"), label ("Recommendation 4:") or
-    addressee heading ("7. A la Unidad Nacional de Protección: resolver …")."""
-    rest = s.doc.cues.item_label.sub("", s.folded, count=1)
-    rest = _ACTION_LABEL.sub("", rest, count=1)
-    rest = NUMBERING.sub("", rest, count=1)
-    return _INLINE_ADDRESSEE.sub("", rest, count=1)
-
-
-# "TAKE ACTION: Call your senators …", "¡Actúa! Escribe a …": an action alert's label.
-_ACTION_LABEL = re.compile(
-    r"^\W*(?:(?:take\s+action|act\s+now|action\s+alert|what\s+you\s+can\s+do|actua|actue|"
-    r"actuemos|accion\s+urgente|que\s+puedes\s+hacer)\s*[:!\u2014\u2013-]+\s*"
-    # "First, give the Force …", "And fourth, put …", "En primer lugar, garantizar …": the
-    # points a speaker counts off, each opening its own paragraph.
-    r"|(?:and\s+|y\s+)?(?:first|second|third|fourth|fifth|finally|lastly|primero|segundo|tercero|"
-    r"cuarto|quinto|finalmente|por\s+ultimo|en\s+primer\s+lugar|en\s+segundo\s+lugar|"
-    r"en\s+tercer\s+lugar)\s*,\s+)"
-)
-# "To the Ministry of the Interior: adopt …", "A la Fiscalía General: priorizar …".
-_INLINE_ADDRESSEE = re.compile(r"^(?:to\s+the|al|a\s+la|a\s+los|a\s+las)\s+[^:.]{3,80}:\s+")
-
-
-def _inline_addressee(s: Sentence) -> Addressee | None:
-    rest = NUMBERING.sub("", s.folded, count=1)
-    m = _INLINE_ADDRESSEE.match(rest)
-    if m is None:
-        return None
-    offset = len(s.folded) - len(rest)
-    phrase, text = m.group(), s.text[offset : offset + m.end()]
-    hits = resolver().find(phrase)
-    return (
-        hits[0][2]
-        if hits
-        else resolver().named_government(text, phrase)
-        or (
-            resolver().bare_body(
-                re.sub(r"^\s*a\s+", " ", re.sub(r"^\s*al\b", " el", phrase)), s.doc.who
-            )
-        )
-    )
-
-
-_COPULA = re.compile(r"\b(?:is|are|isn't|aren't|was|were|es|son|fue|era)\b")
-# Where a subordinate clause starts ("Asegurar que los niños que son retornados …"): a copula
-# after it is the clause's, not the item's.
-_SUBORDINATOR = re.compile(
-    r"\b(?:que|that|which|who|whose|quien|quienes|donde|where|cuando|when)\b"
-)
 # "A usted, señor …", "Al C. …", "To you, Madam Secretary …": a courtesy before an addressee.
 _VOCATIVE = re.compile(
     r"\W*(?:(?:a|to)\s+(?:usted(?:es)?|you)\s*,?\s*)?(?:al?\s+)?"
     r"(?:(?:senor|senora|sr\.|sra\.|c\.|ciudadano|ciudadana|mr\.|ms\.|madam|mister)\s+)?"
 )
-
-
-def _is_imperative(s: Sentence) -> bool:
-    verb = _opening_verb(s)
-    labelled = (
-        s.doc.cues.item_label.match(s.folded) is not None
-        or _ACTION_LABEL.match(s.folded) is not None
-    )
-    if verb is None or (s.block.kind not in ("list_item", "heading") and not labelled):
-        return False
-    cues = s.doc.cues
-    rest = _strip_numbering(s)
-    words = _WORD.findall(rest[:80])
-    if len(words) < 2:
-        return False
-    if verb != words[0]:
-        words = words[1:]  # the adverb before the verb
-    clause = _SUBORDINATOR.split(rest, maxsplit=1)[0]
-    if _COPULA.search(clause):
-        return False  # "Regularizar no es premiar", "Deterrence is not a policy": a thesis
-    if verb in cues.imperative_verbs:
-        return not (len(words) > 1 and words[1] in {"for", "of", "is", "are", "was", "de"})
-    if cues.lang == "es" and _SPANISH_INFINITIVE.match(verb):
-        return (s.block.kind == "list_item" and not verb.endswith(("lar", "mar", "gar"))) or (
-            verb in cues.imperative_verbs
-        )
-    return False
-
-
-def _ask_item(s: Sentence) -> bool:
-    """A list item under an asking lead-in ("We urge you to:") reads as one of the asks unless
-    it is clearly not one: it opens with a determiner, pronoun or number, its second word is a
-    finite verb, or it is a short noun phrase without a full stop."""
-    if _is_imperative(s) or _gerund_item(s):
-        return True
-    rest = NUMBERING.sub("", s.folded, count=1)
-    words = _WORD.findall(rest[:80])
-    if len(words) < 2 or words[0] in _NOT_AN_ASK_OPENING or not rest.lstrip()[:1].isalpha():
-        return False
-    for word in words[1:6]:
-        if word in _FINITE:
-            return False  # "Removals of families rose …": a sentence with its own subject
-        if word in _CLAUSE_OPENERS:
-            break
-    return s.text.rstrip().endswith((".", ";")) or s.words >= 6
-
-
-def _gerund_item(s: Sentence) -> bool:
-    verb = _opening_verb(s)
-    return verb is not None and verb.endswith(("ing", "ando", "iendo"))
 
 
 _POSSESSIVE = re.compile(r"['\u2019]")
@@ -696,17 +498,6 @@ def _country_government(s: Sentence) -> Addressee | None:
     return resolver().government_of(codes[0]) if len(codes) == 1 else None
 
 
-def run_in_heading(s: Sentence) -> bool:
-    """ "**Fund prevention.** Congress should …": a short bold opening of a list item that the
-    item's own sentences then spell out."""
-    return (
-        s.first_in_block
-        and s.block.kind == "list_item"
-        and s.end < s.block.end - 1
-        and s.text.startswith(("**", "__"))
-    )
-
-
 def _asks_a_question(s: Sentence) -> bool:
     """A sentence opening with a question word; in Spanish only with its accent ("Qué debe
     hacer…"), since an unaccented "que" opens a request ("que reciban a cada persona…")."""
@@ -717,60 +508,6 @@ def _asks_a_question(s: Sentence) -> bool:
         return True
     word = s.text[max(0, m.end() - 8) : m.end()].lower()
     return any(ch in word for ch in "éóá")
-
-
-# A heading or label announcing recommendations: "Recommendations", "IV. RECOMENDACIONES",
-# "Recommendation 7", "Recommendations to the Government of Guatemala".
-_ASKS_LABEL = re.compile(
-    r"\W*(?:(?:[ivxl]{1,5}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-h][.)])\s*)?"
-    r"(?:recommendations?|recomendaciones|recomendacion)"
-    r"(?P<number>\s+(?:no\.\s*)?\d{1,3}\s*[.:]?)?"
-    r"(?:\s*$|\s+(?:to|for|al|a|a\s+la|a\s+los|para|dirigidas)\s)"
-)
-# A paragraph that is itself one of the asks under such a heading or lead-in: the English
-# mandative "That the Government of Canada reopen …", the Spanish "Que el Estado garantice …",
-# and items labelled with an ordinal word ("PRIMERA. Se repare …", "SEGUNDO.- …").
-_DIRECTIVE_ITEM = re.compile(
-    r"\W*(?:\d{1,2}[.)]\s*)?(?:that\s+(?!is\b|was\b|said\b|same\b|s\b)|que\s+"
-    rf"|(?:{ORDINAL_WORDS})\s*(?:[.:)]\s*[-\u2013\u2014]?|[-\u2013\u2014])\s*\w)"
-)
-
-
-def asks_label(s: Sentence) -> tuple[bool, bool] | None:
-    """If a block is a heading or label announcing recommendations: (is it a bare numbered
-    label such as "Recommendation 7", does it open a section)."""
-    if not s.first_in_block or s.words > 8 or (s.block.kind == "paragraph" and s.words > 3):
-        return None
-    m = _ASKS_LABEL.match(s.folded)
-    if m is None:
-        return None
-    return m.group("number") is not None, m.group("number") is None
-
-
-def opens_directive_item(s: Sentence) -> bool:
-    """Whether the sentence opens a paragraph that reads as one ask of a list of them."""
-    if not s.first_in_block or _DIRECTIVE_ITEM.match(s.folded) is None:
-        return False
-    that = _MANDATIVE_THAT.match(s.text)
-    # "That the Government reopen …", "That IRCC publish …"; not "That approach failed".
-    return that is None or that.group(1)[:1].isupper() or that.group(1) in _MANDATIVE_OPENERS
-
-
-_MANDATIVE_THAT = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?[Tt]hat\s+([\w'-]+)")
-_MANDATIVE_OPENERS = frozenset(["the", "all", "each", "every", "both", "any", "no", "federal"])
-
-
-def _directive_addressee(s: Sentence) -> Addressee | None:
-    """Whom a "That X reopen …" item names: an actor right after "That"."""
-    m = re.match(r"\W*(?:\d{1,2}[.)]\s*)?that\s+", s.folded)
-    if m is None:
-        return None
-    who = resolver()
-    window = s.folded[m.end() : m.end() + 90]
-    hits = [h for h in who.find(window) if h[0] < 6]
-    if hits:
-        return hits[0][2]
-    return who.named_government(s.text[m.end() : m.end() + 90], window)
 
 
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
@@ -800,17 +537,17 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         in_list
         and lead is not None
         and lead.strength is not None
-        and (s.doc.lang == "es" or _ask_item(s))
+        and (s.doc.lang == "es" or ask_item(s))
     ):
         return lead.strength, lead.addressee or s.doc.who.default or _country_government(s), 0.8
     asks = s.doc.asks
     if asks is not None and asks.strength is not None and opens_directive_item(s):
         # "That the Government of Canada reopen …", "PRIMERA. Se repare …" under their lead-in
-        addressee = _directive_addressee(s) or asks.addressee or s.doc.section_addressee
+        addressee = directive_addressee(s) or asks.addressee or s.doc.section_addressee
         addressee = addressee or s.doc.who.default or _country_government(s)
         return asks.strength, addressee, 0.8
-    if _is_imperative(s):
-        addressee = _inline_addressee(s)
+    if is_imperative(s):
+        addressee = inline_addressee(s)
         addressee = addressee or (lead.addressee if lead is not None and lead.addressee else None)
         addressee = addressee or s.doc.section_addressee or s.doc.who.default
         return "imperative", addressee or _country_government(s), 0.7

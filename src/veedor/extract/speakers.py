@@ -10,9 +10,8 @@ import re
 
 from veedor.extract.addressee import resolver
 from veedor.extract.context import Sentence
-from veedor.nlp.patterns import NUMBERING, ORDINAL_WORDS
+from veedor.nlp.patterns import NUMBERING, ORDINAL_WORDS, WORD
 
-_WORD = re.compile(r"[\w'-]+")
 # Titles of the officials who head a government or one of its offices.
 _HEAD_TITLES = (
     r"gobernador|gobernadora|mandatario|mandataria|presidente|presidenta|ministro|ministra|"
@@ -95,7 +94,7 @@ def is_author(s: Sentence, subject: str) -> bool:
     tail = _OPENING_CONNECTOR.sub("", tail, count=1)  # "Finalmente, la Defensoría insta …"
     if not tail:
         return False
-    words = _WORD.findall(tail)
+    words = WORD.findall(tail)
     if tail in cues.author_subjects or (words and words[0] in {"we", "i", "nosotros"}):
         return True
     if any(tail.endswith(a) for a in cues.author_subjects if " " in a or a in {"we", "i"}):

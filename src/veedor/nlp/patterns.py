@@ -22,6 +22,9 @@ ORDINAL_WORDS = (
     r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 )
 
+# A word with its inner apostrophes and hyphens ("don't", "anti-corruption").
+WORD = re.compile(r"[\w'-]+")
+
 _END = ""
 
 
