@@ -152,3 +152,23 @@ def test_scanning_only_where_terms_start_finds_what_a_full_scan_finds(
     )
     text = " ".join(words)
     assert dict(classifier().scores(text, lang=lang)) == _scores_by_scanning(text, lang)
+
+
+def test_a_recommendation_without_theme_words_takes_its_paragraph_s_themes() -> None:
+    from tests.extract.test_rules import extract
+
+    text = (
+        "Asylum seekers waiting at the border have been returned without a hearing, and "
+        "asylum officers say the backlog keeps growing. The review should be finished before "
+        "the end of the month. Congress should fund more asylum officers."
+    )
+    recs = [i for i in extract(text) if i.kind == "recommendation"]
+    assert [r.text[:20] for r in recs] == ["The review should be", "Congress should fund"]
+    # The first names no theme itself: its paragraph names migration twice ("asylum seekers",
+    # "asylum officers"); the second keeps the themes of its own words.
+    assert "migration-asylum" in recs[0].fields["themes"]
+    assert recs[1].fields["themes"] == classifier().classify(recs[1].text, lang="en")
+    # A paragraph that names a theme only once lends it to none.
+    once = "Some families were returned last week. The review should be finished soon."
+    (only,) = [i for i in extract(once) if i.kind == "recommendation"]
+    assert only.fields["themes"] == []

@@ -29,13 +29,13 @@ from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import cues_for
 from veedor.extract.items import Addressee, Item
-from veedor.extract.themes import classifier
+from veedor.extract.themes import MAX_THEMES, ThemeClassifier, classifier
 from veedor.nlp.language import detect_language
 from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.17"
+EXTRACTOR_VERSION = "0.3.18"
 
 
 @cache
@@ -239,6 +239,16 @@ def _topic(mentions: list[CountryMention]) -> list[str]:
     return list(next(iter(named))) if len(named) == 1 else []
 
 
+def _paragraph_themes(doc: Document, s: Sentence, themes: ThemeClassifier) -> list[str]:
+    """For a recommendation whose own words name no theme ("That review should be finished
+    before the end of this month"), the themes its paragraph names with two terms or more."""
+    if s.start == s.block.start and s.end >= s.block.end - 1:
+        return []
+    text = doc.text[s.block.start : s.block.end]
+    counts = themes.scores(text, lang=s.doc.lang, folded_text=fold(text))
+    return [key for key, hits in counts.most_common(MAX_THEMES) if hits >= 2]
+
+
 def _spell_out(heading: Item, ask: Item) -> None:
     """A run-in heading takes the addressee, countries and themes of the sentence after it in
     its list item ("**Fund prevention.** Congress should appropriate …")."""
@@ -395,6 +405,8 @@ def extract_document(doc: Document) -> list[Item]:
                 "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
                 "confidence": confidence,
             }
+            if not fields["themes"]:
+                fields["themes"] = _paragraph_themes(doc, s, themes)
             if addressee is not None:
                 ctx.who.note(addressee)
                 if "us-executive" in addressee.kinds and administration:
