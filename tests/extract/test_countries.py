@@ -228,3 +228,71 @@ def test_a_country_named_in_the_item_wins_over_the_passage() -> None:
 def test_joint_commitments_concern_the_us_too(text: str, lang: str, codes: list[str]) -> None:
     items = extract_blocks([("paragraph", text)], lang=lang)
     assert _countries(items, "commitment") == [codes]
+
+
+# --- extractor 0.3.19: what "the region" means, countries outside the Americas, data fixes
+
+
+def test_a_bare_the_region_means_the_region_the_document_is_about() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "Central America After the Hurricanes"),
+            ("paragraph", "Storm damage has pushed thousands of families to leave their towns."),
+            ("paragraph", "Reconstruction aid to the region must come with public benchmarks."),
+            ("paragraph", "Donors should coordinate their pledges across the region."),
+            ("paragraph", "Governments in the region should share their displacement data."),
+        ],
+        title="Central America After the Hurricanes",
+    )
+    # "to the region" is Central America here; "across the region" and "governments in the
+    # region" speak of all of it.
+    assert _countries(items) == [["GTM", "HND", "SLV"], [], []]
+
+
+def test_without_a_title_the_region_is_the_one_or_two_countries_discussed() -> None:
+    para = (
+        "Mexico and Guatemala have both tightened checkpoints. In Mexico, raids rose; in "
+        "Guatemala, police now stop buses near the border. Mexico deports more people than "
+        "ever, and Guatemala lacks shelters. Mexico and Guatemala share a long border, and "
+        "both Mexico and Guatemala have signed agreements they do not keep."
+    )
+    items = extract_blocks(
+        [
+            ("paragraph", para),
+            ("paragraph", "You should make protection in the region the centre of your visit."),
+        ]
+    )
+    assert _countries(items) == [["GTM", "MEX"]]
+
+
+def test_countries_outside_the_americas_count_only_when_asked_or_partners() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Honduras has received more deportation flights this year."),
+            (
+                "paragraph",
+                "While the U.S. worries about China's role, it must not neglect Honduran judges.",
+            ),
+            ("paragraph", "The administration should work with Spain to fund Honduran shelters."),
+            ("paragraph", "Spain should fund legal aid for returned Hondurans."),
+        ]
+    )
+    assert _countries(items) == [["HND"], ["ESP", "HND"], ["ESP", "HND"]]
+
+
+def test_a_subject_with_a_relative_clause_is_still_the_one_asked() -> None:
+    (rec,) = recs(
+        "Belgium and the Netherlands, whose ports receive the cargo shipped from Limón, "
+        "should share customs data with Costa Rica."
+    )
+    assert rec.fields["addressee"]["name"] == "Government of Belgium and Government of Netherlands"
+    assert sorted(rec.fields["countries"]) == ["BEL", "CRI", "NLD"]
+
+
+def test_asks_about_us_drug_laws_concern_the_us() -> None:
+    (rec,) = recs("Congress should repeal mandatory minimum sentences for drug offenses.")
+    assert rec.fields["countries"] == ["USA"]
+
+
+def test_words_that_are_also_foreign_places_are_not_countries() -> None:
+    assert matcher().codes("balas de goma y beneficiarios de DACA en Granada") == []

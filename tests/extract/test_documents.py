@@ -75,7 +75,7 @@ FLOORS = {
     "amount": 0.91,
     "actor_kind": 0.89,
     "value": 0.98,
-    "countries": 0.81,
+    "countries": 0.84,
     "themes": 0.58,
 }
 LANGUAGE_FLOORS = {

@@ -185,10 +185,17 @@ class AddresseeResolver:
         if not _WORDS.search(tail):
             # "The administration, alongside other donors, should …": the subject is the first
             # phrase that names someone.
+            # "Belgium and the Netherlands, whose ports …, should": a country at its head.
+            at = 0
             for part in parts:
+                at = folded.find(part, at)
                 hits = self.find(part)
                 if hits:
                     return hits[0][2]
+                named = self.named_government(text[at : at + len(part)], part) if part else None
+                if named is not None:
+                    return named
+                at += len(part)
             return None
         hits = self.find(tail)
         if hits:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from veedor.document import Block
-from veedor.extract.addressee import AddresseeContext
+from veedor.extract.addressee import AddresseeContext, resolver
 from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import Cues, words_of
@@ -88,6 +89,9 @@ class DocContext:
     pair: Addressee | None = None
     # The foreign countries the document's title names ("Central America Trips …").
     title_countries: list[str] = field(default_factory=list)
+    # What "the region" means here: the title's countries, else the one or two foreign
+    # countries the document mostly discusses (a letter about a trip to Mexico and Guatemala).
+    region_countries: list[str] = field(default_factory=list)
     # Where the author last made a request in its own name ("The Commission urges …"), so
     # that "It also calls on …" soon after is the author's too.
     author_spoke: int | None = None
@@ -165,6 +169,36 @@ def us_domestic(s: Sentence, addressee: Addressee | None) -> list[str]:
 
 
 _US_KINDS = frozenset(["us-executive", "us-congress"])
+
+
+def ask_countries(s: Sentence, addressee: Addressee | None) -> list[str]:
+    """A recommendation's countries: those it names, else the US's own border or asylum system,
+    else its passage's; a bare "the region" adds the region the document is about; a country
+    outside the Americas ("concerned about China's role") counts only when its government is
+    the one asked."""
+    codes = own_countries(s) or us_domestic(s, addressee) or passage_countries(s)
+    matcher = country_matcher()
+    if s.doc.region_countries and matcher.region_anaphora(s.folded):
+        codes = list(dict.fromkeys(codes + s.doc.region_countries))
+    asked = addressee.name if addressee is not None else ""
+    partners = {
+        c
+        for m in s.mentions
+        if _PARTNER.search(s.folded, max(0, m.start - 40), m.start)
+        for c in m.iso3
+    }
+    kept = [
+        c
+        for c in codes
+        if c in matcher.americas or c in partners or resolver().government_of(c).name in asked
+    ]
+    if kept or not codes:
+        return kept
+    return [c for c in passage_countries(s) if c in matcher.americas]
+
+
+# "work with Costa Rica and Spain", "junto con España": a government named as a partner.
+_PARTNER = re.compile(r"\b(?:with|alongside|con|junto\s+a)\s+(?:[\w.-]+\s+){0,4}$")
 
 
 def passage_countries(s: Sentence) -> list[str]:

@@ -80,6 +80,9 @@ class CountryMatcher:
         )
         wide = [fold(t) for terms in data.get("region_wide", {}).values() for t in terms]
         self._region_wide = _alternation(dict.fromkeys(wide))
+        anaphora = data.get("region_anaphora", {}).values()
+        self._anaphora = frozenset(fold(t) for terms in anaphora for t in terms)
+        self.americas = frozenset(data.get("americas", []))
         openers = [fold(t) for terms in data.get("elaboration_openers", {}).values() for t in terms]
         self._elaborates = (
             re.compile(
@@ -102,6 +105,13 @@ class CountryMatcher:
         """Whether a (folded) passage speaks of the whole region ("all countries in the
         region", "en el hemisferio")."""
         return self._region_wide.search(folded_text) is not None
+
+    def region_anaphora(self, folded_text: str) -> bool:
+        """Whether the only region-wide phrase of a (folded) sentence is a bare "the region"
+        ("assistance to the region must …"), which means the region the document is about;
+        "across the region" or "governments in the region" speak of all of it."""
+        found = [m.group() for m in self._region_wide.finditer(folded_text)]
+        return bool(found) and all(phrase in self._anaphora for phrase in found)
 
     def elaborates(self, folded_text: str) -> bool:
         """Whether a (folded) sentence opens by spelling out the one before it ("This includes

@@ -21,9 +21,8 @@ from veedor.extract.context import (
     DocContext,
     LeadIn,
     Sentence,
+    ask_countries,
     own_countries,
-    passage_countries,
-    us_domestic,
 )
 from veedor.extract.countries import USA, CountryMention, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
@@ -35,7 +34,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.18"
+EXTRACTOR_VERSION = "0.3.19"
 
 
 @cache
@@ -214,6 +213,14 @@ def _main_country(mentions: list[CountryMention]) -> str | None:
     return code if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
+def _focus_countries(mentions: list[CountryMention]) -> list[str]:
+    """The one or two foreign countries a document mostly discusses: each named at least five
+    times and in at least a quarter of its foreign single-country mentions."""
+    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1 and m.iso3[0] != USA)
+    total = sum(counts.values())
+    return [code for code, n in counts.most_common(3) if n >= 5 and n * 4 >= total]
+
+
 def _pair(mentions: list[CountryMention]) -> Addressee | None:
     """Both governments of a bilateral text: two countries (the US counts) named at least
     three times each and in at least 60% of its single-country mentions."""
@@ -292,6 +299,7 @@ def extract_document(doc: Document) -> list[Item]:
         ctx.title_countries = [
             c for c in _title_countries(doc.meta.title, doc.text, places) if c != USA
         ]
+    ctx.region_countries = ctx.title_countries or _focus_countries(everywhere)
     ctx.who.default = _default_addressee(doc, ctx, sentences)
     administration = who.administration(doc.meta.date)
     themes = classifier()
@@ -399,9 +407,7 @@ def extract_document(doc: Document) -> list[Item]:
             fields = {
                 "addressee": addressee.to_json() if addressee else None,
                 "strength": strength,
-                "countries": (
-                    own_countries(s) or us_domestic(s, addressee) or passage_countries(s)
-                ),
+                "countries": ask_countries(s, addressee),
                 "themes": themes.classify(s.text, lang=ctx.lang, folded_text=s.folded),
                 "confidence": confidence,
             }
