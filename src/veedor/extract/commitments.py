@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from veedor.extract.addressee import US_EXECUTIVE, resolver
-from veedor.extract.context import Sentence, own_countries, passage_countries
+from veedor.extract.context import DocContext, Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import gate, phrase_body
@@ -242,11 +242,14 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     return _publisher_actor(s, local, verb)
 
 
-def _own_government(s: Sentence) -> Addressee | None:
-    """The government that publishes the document, as an actor."""
-    own = s.doc.publisher_government
+def own_government(doc: DocContext) -> Addressee | None:
+    """The government that publishes the document (or the governments that jointly declare
+    it), as an actor."""
+    own = doc.publisher_government
     if own is None:
         return None
+    if doc.joint_authors is not None:
+        return doc.joint_authors
     return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
 
 
@@ -256,10 +259,10 @@ def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     ("vamos a destinar …", "firmamos …", "se van a contratar …") are that government's."""
     if s.doc.publisher_government is None or s.doc.cues.reporting.search(local):
         return None
-    first_person = verb.split()[0].endswith("mos") or verb.startswith("se ")
+    first_person = verb.split()[0].endswith("mos") or verb.startswith(("se ", "nos "))
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
-    return _own_government(s)
+    return own_government(s.doc)
 
 
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
@@ -331,6 +334,8 @@ def _verb_commitment(s: Sentence) -> Item | None:
         before = folded[: m.start()]
         if _NEGATED.search(before) or _hedged(s, m.start()) or _quoted_outsider(s, m.start()):
             continue
+        if verb in _AGREED and not _INFINITIVE_NEXT.match(after):
+            continue  # "Acordamos la siguiente Declaración": what was adopted, not a pledge
         if _NEGATED_OBJECT.match(after):
             continue  # "it creates no new right", "no crea ningún derecho"
         if cues.uncertainty.search(before):
@@ -366,6 +371,11 @@ def _verb_commitment(s: Sentence) -> Item | None:
             s.doc.who.note(actor)  # both governments at once are not whom "it" refers to next
         return _record(s, actor, " ".join(folded[m.start() :].split()[:7]), confidence=0.75)
     return None
+
+
+# A declaration's first person agreeing to do something ("Acordamos crear un grupo …").
+_AGREED = frozenset(["acordamos", "convenimos", "decidimos", "resolvemos", "hemos acordado"])
+_INFINITIVE_NEXT = re.compile(r"\s+(?:en\s+)?[a-z]+(?:ar|er|ir)(?:se|nos)?\b")
 
 
 def _hedged(s: Sentence, pos: int) -> bool:
@@ -555,7 +565,7 @@ def _quoted_pledge(s: Sentence) -> Item | None:
 def _speaker_government(s: Sentence, start: int) -> Addressee | None:
     """An official named after a quote without a country ("agregó la directora nacional del
     SERMIG"): the government of the release, else of the country the text is about."""
-    own = _own_government(s)
+    own = own_government(s.doc)
     if own is not None:
         return own
     return resolver().government_of(s.doc.who.country) if s.doc.who.country else None
@@ -577,7 +587,23 @@ def _reflexive_future(s: Sentence) -> Item | None:
     actor = _named(s, 0, m.start())
     if actor is None and s.doc.pair is not None:
         actor = s.doc.pair
-    actor = actor or _own_government(s)
+    actor = actor or own_government(s.doc)
+    if actor is None:
+        return None
+    return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
+
+
+def _reflexive_past(s: Sentence) -> Item | None:
+    """ "En abril de 2025 se amplió el Centro de Recepción …" in a government's own report or
+    release: what that government did."""
+    if s.doc.lang != "es" or s.doc.publisher_government is None or "se " not in s.folded:
+        return None
+    m = s.doc.cues.reflexive_past.search(s.folded)
+    if m is None or s.doc.cues.hedges.search(s.folded[: m.start()][-20:]):
+        return None
+    if s.doc.cues.commitment_exclusions.search(_window(s.folded, m.end(), 45)):
+        return None
+    actor = own_government(s.doc)
     if actor is None:
         return None
     return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
@@ -603,6 +629,7 @@ def detect(s: Sentence) -> Item | None:
         or _funded_programme(s)
         or _quoted_pledge(s)
         or _reflexive_future(s)
+        or _reflexive_past(s)
         or _presented_programme(s)
         or _reported_future(s)
     )

@@ -49,6 +49,9 @@ class LeadIn:
     countries: list[str] = field(default_factory=list)
     # The countries came from the passage before it, not from the lead-in's own words.
     inherited: bool = False
+    # The publishing government's own plan ("Para 2026, el Instituto se propone:", "The
+    # Department will:"): its items are commitments, not asks.
+    own_plan: bool = False
 
 
 @dataclass
@@ -60,6 +63,10 @@ class DocContext:
     # The government that publishes the document ("USA" or a government's name), whose own
     # calls ("The United States calls on …") are the author's.
     publisher_government: str | None = None
+    # The governments that jointly author a declaration ("Los Ministros … de la República de
+    # Chile, la República de Colombia …", "We, the Heads of State and Government of …"): its
+    # first person is theirs.
+    joint_authors: Addressee | None = None
     who: AddresseeContext = field(default_factory=AddresseeContext)
     lead_in: LeadIn | None = None
     # A request whose items are whole paragraphs: "The Committee recommends:" followed by

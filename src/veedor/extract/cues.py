@@ -114,6 +114,7 @@ REQUEST_CUE_KEYS = (
     "directive_verbs",
     "need_for",
     "reminder_verbs",
+    "falls_to",
 )
 
 
@@ -134,6 +135,10 @@ class Cues:
     # "The State has the duty to …", a prescription when the author recalls it ("The
     # Commission recalls that the State has the duty to …"), a statement of law otherwise.
     duty: re.Pattern[str]
+    # "Corresponde al …", "It is up to …": whose duty the action that follows is.
+    falls_to: re.Pattern[str]
+    # "se amplió", "se inauguraron": a government's past action in the reflexive passive.
+    reflexive_past: re.Pattern[str]
     reminder: re.Pattern[str]
     reminder_gate: Gate
     # Words one of which every request cue contains (modal, impersonal, urging, directive,
@@ -192,6 +197,8 @@ def cues_for(lang: str | None) -> Cues:
         directive=phrase_pattern(data["directive_verbs"]),
         directive_gate=gate(data["directive_verbs"]),
         duty=phrase_pattern(data["duty_phrases"]),
+        falls_to=phrase_pattern(data["falls_to"]),
+        reflexive_past=phrase_pattern(["se " + v for v in data["reflexive_past_actions"]]),
         reminder=phrase_pattern(data["reminder_verbs"]),
         reminder_gate=gate(data["reminder_verbs"]),
         request_gate=gate([phrase for key in REQUEST_CUE_KEYS for phrase in data[key]]),

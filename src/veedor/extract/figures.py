@@ -166,6 +166,10 @@ def _units(lang: str) -> _Units:
     )
 
 
+# What a percentage is a share of: "38 percent of migrants", "el 12 % de los casos".
+_SHARE_OF = re.compile(r"\s+(?:of|among|de|del|entre)\b")
+
+
 def _noun_phrase(folded: str, start: int) -> tuple[int, str]:
     """The words after a number up to the first stop (at most six words), ending at a word
     boundary."""
@@ -612,6 +616,9 @@ def detect(s: Sentence) -> list[Item]:
         elif percent:
             unit = "percent"
             np_end, subject = _noun_phrase(folded, n.end + percent.end())
+            if not _SHARE_OF.match(folded, n.end + percent.end()):
+                # "supera en un 38 % la registrada": what follows is no "of" phrase
+                np_end = n.end + len(folded[n.end : n.end + percent.end()].rstrip())
         elif rate := _RATE_AFTER.match(folded, n.end):
             unit = "per " + " ".join(s.text[rate.start("den") : rate.end("den")].split())
             np_end, subject = _noun_phrase(folded, rate.end())

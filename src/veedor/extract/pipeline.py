@@ -129,10 +129,43 @@ _GOVERNMENT_WORDS = frozenset(
 _GOVERNMENT_BODY = re.compile(
     r"^(?:the\s+|la\s+|el\s+)?(?:ministry|ministerio|secretaria|secretariat|cancilleria|"
     r"presidencia|casa\s+presidencial|gobierno|government|office\s+of\s+the\s+president|"
-    r"despacho|viceministerio|instituto\s+nacional\s+de\s+(?:asuntos\s+)?migra\w*|"
+    r"despacho|viceministerio|instituto\s+(?:\w+\s+){0,2}de\s+(?:asuntos\s+)?migra\w*|"
     r"servicio\s+nacional\s+de\s+migraci\w*|superintendencia\s+nacional\s+de\s+migraciones|"
-    r"direccion\s+general\s+de\s+migraci\w*|migracion\s+colombia)\b"
+    r"direccion\s+(?:general\s+|nacional\s+)?de\s+migraci\w*|migracion\s+colombia)\b"
 )
+
+
+# The opening of a joint declaration: "We, the Heads of State and Government of …", "Los
+# Ministros y Ministras de Relaciones Exteriores … de la República de Chile, …".
+_DECLARANTS = re.compile(
+    r"\W*(?:(?:we|nosotros|nosotras),?\s+)?(?:the\s+|los\s+|las\s+)?(?:heads\s+of\s+state|"
+    r"leaders|ministers|foreign\s+ministers|ministros|ministras|jefes|jefas|presidentes|"
+    r"presidentas|cancilleres|representatives\s+of\s+the\s+governments|"
+    r"representantes\s+de\s+los\s+gobiernos|governments\s+of|gobiernos\s+de)\b"
+)
+# A lead-in announcing the author's own plan: "Para 2026, el Instituto se propone:", "Nos
+# comprometemos a:", "In 2027 the Ministry will:", "Our goals for next year are:".
+_OWN_PLAN = re.compile(
+    r"\b(?:se\s+propone|nos\s+proponemos|se\s+ha\s+propuesto|se\s+compromete\s+a|"
+    r"nos\s+comprometemos\s+a|preve|tiene\s+previsto|will|commits\s+to|we\s+commit\s+to|"
+    r"plans\s+to|intends\s+to|(?:las\s+|nuestras\s+|sus\s+)?metas(?:\s+\w+){0,4}\s+son|"
+    r"(?:our|its|the)\s+goals(?:\s+\w+){0,4}\s+are)\s*:\s*$"
+)
+
+
+def _joint_authors(doc: Document, folded: str, places: MentionIndex) -> Addressee | None:
+    """The governments that jointly author a declaration: a paragraph near its start that
+    opens with those declaring (heads of state, ministers) and names two countries or more."""
+    for block in doc.blocks[:15]:
+        if block.start > 3000:
+            break
+        if block.kind != "paragraph" or not _DECLARANTS.match(folded, block.start, block.end):
+            continue
+        named = [m for m in places.find(block.start, block.end) if m.how == "name"]
+        codes = list(dict.fromkeys(c for m in named for c in m.iso3))
+        if len(codes) >= 2:
+            return join([resolver().government_of(c) for c in codes])
+    return None
 
 
 def _publisher_government(publisher: str | None) -> str | None:
@@ -291,6 +324,10 @@ def extract_document(doc: Document) -> list[Item]:
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
     if ctx.publisher_government is None and doc_country and body:
         ctx.publisher_government = who.government_of(doc_country).name
+    if ctx.publisher_government is None:
+        ctx.joint_authors = _joint_authors(doc, folded, places)
+        if ctx.joint_authors is not None:
+            ctx.publisher_government = ctx.joint_authors.name
     if ctx.publisher_government is None and doc_country and _LEADER_SPEAKS.search(folded[:600]):
         # "Mensaje de S.E. el Presidente de la República ante el Congreso Pleno": the
         # government of the country the address is about speaks in the first person.
@@ -379,7 +416,11 @@ def extract_document(doc: Document) -> list[Item]:
                 lead.inherited = True
             ctx.lead_in = lead
             recent = next((i for i in reversed(items) if i.kind != "figure"), None)
-            if (
+            own = commitments.own_government(ctx) if _OWN_PLAN.search(s.folded) else None
+            if lead.strength is None and own is not None:
+                ctx.commitment_lead = own
+                lead.own_plan = True
+            elif (
                 lead.strength is None
                 and s.words <= 8
                 and not _RELATIVE_LEAD.search(s.folded)

@@ -132,6 +132,15 @@ _RELATIVE = re.compile(r"[^,\s]\s+(?:who|that|which)\s*$")
 _CLEFT = re.compile(r"\bit\s+(?:is|was|will\s+be)\s+[^,;]{1,50}\s+(?:who|that)\s*$")
 
 
+# A duty the law sets ("el órgano que por ley debe orientar …", "the agency, which by law
+# must …") or an indirect question ("nos preguntamos por qué la defensa … tiene que …"):
+# described, not prescribed.
+_DESCRIBED_DUTY = re.compile(
+    r"(?:\b(?:por\s+ley|por\s+mandato(?:\s+\w+)?|by\s+law|under\s+the\s+law)\s*$|"
+    r"\bpor\s+que\s+(?:[\w-]+\s+){0,8}$)"
+)
+
+
 def _embedded(subject: str) -> bool:
     return bool(
         _WH_BEFORE_MODAL.search(subject)
@@ -240,6 +249,10 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             continue
         verb = m.group()
         _, subject = clause_subject(s.folded, m.start())
+        if not s.folded[m.end() :].strip(" .!") and s.block.kind == "heading":
+            continue  # "Lo que pedimos", "What we ask": a heading announcing the asks
+        if verb.startswith("propon") and subject.endswith((" se ", " nos ")):
+            continue  # "el Instituto se propone reducir …": what it intends, not a proposal
         if RELATIVE_PRONOUN.search(subject):
             continue  # "our colleague, who directs our programme": not the author asking
         if verb in ("requests", "request") and _NOUN_FOLLOWS.match(s.folded, m.end()):
@@ -314,6 +327,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "Should the talks fail, …" is a condition
             if cues.lang == "en" and _embedded(subject):
                 continue  # "… explain what should happen next", "people who cannot go home"
+            if _DESCRIBED_DUTY.search(subject):
+                continue  # "el órgano que por ley debe …", "por qué la defensa … tiene que"
             if (inside_quotes(s.folded, pos) and not quoted_author(s, pos)) or reported(s, pos):
                 continue
             if _AFTER_MODAL_PERFECT.match(after):
@@ -366,11 +381,38 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     return found
 
 
+# An aside set off by commas inside a cue phrase ("Hace falta, también, que …", "Es hora,
+# asimismo, de que …", "It is time, above all, for …"): read past it.
+_ASIDE = re.compile(
+    r",\s*(?:tambien|ademas|asimismo|por su parte|a su vez|en primer lugar|en segundo lugar|"
+    r"sobre todo|ante todo|por ello|por eso|por tanto|por lo tanto|de nuevo|una vez mas|"
+    r"also|moreover|furthermore|therefore|above all|in turn|for its part|first of all|again)\s*,"
+)
+# After "Corresponde" / "It is up to": the one whose duty it is, and the action.
+_FALLS_TO_ACTOR = re.compile(r"(?<=\sto)\s|\s*(?:al?|a\s+la|a\s+los|a\s+las|to)\s")
+_ACTION_AFTER = {"es": re.compile(r"\s+[a-z]+(?:ar|er|ir)\b"), "en": re.compile(r"\s+to\s+[a-z]+")}
+
+
 def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
     cues = s.doc.cues
     found = []
+    folded = _ASIDE.sub(lambda a: " " * len(a.group()), s.folded) if "," in s.folded else s.folded
+    opening = len(folded) - len(folded.lstrip(" \"'\u201c-\u2014"))
+    falls_to = cues.falls_to.match(folded, opening)
+    actor = _FALLS_TO_ACTOR.match(folded, falls_to.end()) if falls_to is not None else None
+    if falls_to is not None and actor is not None:
+        # "Corresponde al Ministerio de Finanzas trasladar …", "It is up to Congress to act"
+        action = _ACTION_AFTER.get(s.doc.lang, _ACTION_AFTER["en"]).search(
+            folded, actor.end() - 1, actor.end() + 90
+        )
+        if action is not None:
+            article = "el " if actor.group().strip() == "al" else ""
+            phrase = folded[actor.end() : action.start()]
+            target = who.subject(s.text[actor.end() : action.start()], article + phrase, s.doc.who)
+            if target is not None:
+                found.append(Cue("must", falls_to.start(), falls_to.end(), target, True))
     for strength, pattern in (("must", cues.impersonal_must), ("should", cues.impersonal_should)):
-        for m in pattern.finditer(s.folded):
+        for m in pattern.finditer(folded):
             if inside_quotes(s.folded, m.start()) or reported(s, m.start()):
                 continue
             if cues.impersonal_vague.match(s.folded[m.end() : m.end() + 40]):
@@ -516,9 +558,11 @@ def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
         return None
     if s.words < 3 and not (s.words == 2 and run_in_heading(s)):
         return None
+    lead = s.doc.lead_in
+    if lead is not None and lead.own_plan and s.block.kind == "list_item":
+        return None  # "a) Reducir a 5 días …" under "El Instituto se propone:": its own plan
     who = resolver()
     cues = _all_cues(s, who)
-    lead = s.doc.lead_in
     if cues:
         best = max(cues, key=lambda c: (STRENGTH_ORDER[c.strength], c.explicit))
         targets = [

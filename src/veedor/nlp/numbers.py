@@ -47,7 +47,10 @@ _SCALE = (
     r"billón|billones|mil|bn|mn|m|k)"
 )
 NUMBER = re.compile(
-    rf"(?<![\w.,\-/])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
+    # A number stands alone, or right after a quetzal or lempira sign ("Q598,6 millones",
+    # "L25,000"), but not a quarter ("Q3 2025").
+    rf"(?:(?<![\w.,\-/])|(?<=(?<![\w])[QL])(?=\d{{2}}|\d+(?:[.,]\d+)?\s*(?:mil|mill)))"
+    rf"(?P<num>{_DIGITS}|(?i:{_WORDS}))"
     rf"(?:\s*(?P<scale>(?i:{_SCALE}))(?![\w]))?(?![^\W_])"
 )
 _MIL_TAIL = re.compile(r"\s+(?P<rest>\d{1,3})(?![\d.,])(?:\s+(?P<big>millones|mil\s+millones))?")
