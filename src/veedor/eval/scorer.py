@@ -162,6 +162,12 @@ def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tupl
     return pairs
 
 
+# "Congress of Guatemala", "Senate of Mexico", "Guatemalan Congress": not the US Congress.
+_OF_ANOTHER_STATE = re.compile(
+    r"^(?!.*\b(?:us|u\.s\.|united states)\b)(?:.*\bof\s+(?:the\s+)?[a-z]|[a-z]+(?:an|ian|ese|ic)\s)"
+)
+
+
 def gold_kinds(name: str | None) -> frozenset[str]:
     """The addressee kinds a gold addressee name implies."""
     if not name:
@@ -175,7 +181,9 @@ def gold_kinds(name: str | None) -> frozenset[str]:
         return frozenset(kinds)
     for part in re.split(r"\s+and\s+", name):
         p = part.strip().lower()
-        if "congress" in p or "senate" in p:
+        if ("congress" in p or "senate" in p) and _OF_ANOTHER_STATE.search(p):
+            kinds.add("foreign-government")  # "Congress of Guatemala": another state's body
+        elif "congress" in p or "senate" in p:
             kinds.add("us-congress")
         elif p.startswith(("us ", "u.s.")) or p in {"usaid", "dhs", "doj"}:
             kinds.add("us-executive")

@@ -322,8 +322,12 @@ def extract_document(doc: Document) -> list[Item]:
     ctx.pair = _pair(everywhere)
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
-    if ctx.publisher_government is None and doc_country and body:
-        ctx.publisher_government = who.government_of(doc_country).name
+    if ctx.publisher_government is None and body:
+        # "Instituto Guatemalteco de Migración": a body whose name says its country.
+        named = [c for c in country_matcher().codes(doc.meta.publisher or "") if c != USA]
+        country = named[0] if len(named) == 1 else doc_country
+        if country:
+            ctx.publisher_government = who.government_of(country).name
     if ctx.publisher_government is None:
         ctx.joint_authors = _joint_authors(doc, folded, places)
         if ctx.joint_authors is not None:

@@ -426,6 +426,8 @@ def _impersonal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             needs_actor = "need for" in phrase or phrase.startswith("the need")
             if needs_actor and (not hits or not re.search(r"\bto\s+\w+", window)):
                 continue
+            if "time" in phrase and not re.search(r"\bto\s+\w+", window):
+                continue  # "It's time for a reset": a mood, with no one to act
             target = (
                 hits[0][2]
                 if hits
