@@ -253,13 +253,20 @@ def own_government(doc: DocContext) -> Addressee | None:
     return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
 
 
+_WE_BEFORE = re.compile(r"(?:^|\s)we\s+(?:\w+\s+)?$")
+
+
 def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     """In a government's own release or transcript, a programme or an office it does not name
     otherwise ("The programme will serve …", "La SRECI firmó …") and its own first person
     ("vamos a destinar …", "firmamos …", "se van a contratar …") are that government's."""
     if s.doc.publisher_government is None or s.doc.cues.reporting.search(local):
         return None
-    first_person = verb.split()[0].endswith("mos") or verb.startswith(("se ", "nos "))
+    first_person = (
+        verb.split()[0].endswith("mos")
+        or verb.startswith(("se ", "nos ", "we "))
+        or _WE_BEFORE.search(local) is not None  # "We will expand …" in the government's voice
+    )
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
     return own_government(s.doc)

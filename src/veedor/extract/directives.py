@@ -105,7 +105,17 @@ _SUBORDINATOR = re.compile(
 )
 
 
+# A web page's sharing bar ("Share: Facebook Twitter Email"): no ask.
+_SHARE_BAR = re.compile(
+    r"\W*(?:share|compartir|comparte|follow\s+us|siguenos)\b(?:\s*(?:this|on|en|:|\||,|/)\s*|"
+    r"\s+(?:facebook|twitter|x|email|e-mail|linkedin|whatsapp|bluesky|threads|print|telegram|"
+    r"reddit|correo|imprimir|copy\s+link|copiar\s+enlace)\b)*\s*$"
+)
+
+
 def is_imperative(s: Sentence) -> bool:
+    if _SHARE_BAR.match(s.folded):
+        return False
     verb = _opening_verb(s)
     labelled = (
         s.doc.cues.item_label.match(s.folded) is not None

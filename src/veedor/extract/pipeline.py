@@ -153,6 +153,15 @@ _OWN_PLAN = re.compile(
 )
 
 
+_RELATED = re.compile(
+    r"\W*(?:related(?:\s+(?:posts|articles|content|stories|reading|news))?|read\s+more|"
+    r"more\s+from\s+[\w\s]{1,30}|you\s+may\s+also\s+like|recommended(?:\s+reading)?|"
+    r"lee\s+tambien|te\s+puede\s+interesar|tambien\s+te\s+puede\s+interesar|"
+    r"notas\s+relacionadas|articulos\s+relacionados|noticias\s+relacionadas|mas\s+noticias)"
+    r"\W*$"
+)
+
+
 def _joint_authors(doc: Document, folded: str, places: MentionIndex) -> Addressee | None:
     """The governments that jointly author a declaration: a paragraph near its start that
     opens with those declaring (heads of state, ministers) and names two countries or more."""
@@ -356,7 +365,14 @@ def extract_document(doc: Document) -> list[Item]:
     legal_text = False
     # A bold run-in heading ("**Fund prevention.**") whose item's next sentence names the actor.
     run_in: tuple[Item, int] | None = None
+    # Inside a web page's list of other articles ("Related posts", "Lee también"): their
+    # headlines are not this document's items.
+    related = False
     for s, last_in_block in sentences:
+        if s.block_index != last_block and s.block.kind == "heading":
+            related = _RELATED.match(s.folded) is not None
+        if related:
+            continue
         if s.block_index != last_block:
             if s.first_in_block and _DECREE_TEXT.match(s.folded):
                 legal_text = True  # "ARTÍCULO ÚNICO.- Se reforma …": the proposal's own text

@@ -132,6 +132,8 @@ _RELATIVE = re.compile(r"[^,\s]\s+(?:who|that|which)\s*$")
 _CLEFT = re.compile(r"\bit\s+(?:is|was|will\s+be)\s+[^,;]{1,50}\s+(?:who|that)\s*$")
 
 
+# "does not have to", "don't need to": no obligation at all.
+_NOT_OBLIGED = re.compile(r"\b(?:does|do|did)(?:\s+not|n't)\s*$")
 # A duty the law sets ("el órgano que por ley debe orientar …", "the agency, which by law
 # must …") or an indirect question ("nos preguntamos por qué la defensa … tiene que …"):
 # described, not prescribed.
@@ -327,6 +329,8 @@ def _modal_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
                 continue  # "Should the talks fail, …" is a condition
             if cues.lang == "en" and _embedded(subject):
                 continue  # "… explain what should happen next", "people who cannot go home"
+            if m.group().startswith(("have", "has", "need")) and _NOT_OBLIGED.search(subject):
+                continue  # "Chile does not have to choose between order and rights"
             if _DESCRIBED_DUTY.search(subject):
                 continue  # "el órgano que por ley debe …", "por qué la defensa … tiene que"
             if (inside_quotes(s.folded, pos) and not quoted_author(s, pos)) or reported(s, pos):

@@ -234,6 +234,19 @@ def continues(prev: str, nxt: str, *, width: int = 0) -> bool:
     return last in _OPEN_ENDINGS or len(prev) >= 0.8 * width
 
 
+def looks_wrapped(lines: list[str]) -> bool:
+    """Whether a plain text is laid out in lines of a fixed width (a PDF's text layer saved as
+    text): most of its longer lines end within a few characters of the same width, and that
+    width is a line's, not a paragraph's."""
+    lengths = sorted(len(t) for t in lines if len(t) >= 20)
+    if len(lengths) < 20:
+        return False
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 130:
+        return False
+    return sum(1 for n in lengths if n >= 0.75 * width) >= 0.6 * len(lengths)
+
+
 def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -> list[Block]:
     """Blocks of a plain or Markdown text, with offsets into ``text`` itself.
 
@@ -244,6 +257,7 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
     """
     blocks: list[Block] = []
     lines = list(_lines(text))
+    wrapped = wrapped or (not markdown and looks_wrapped([ln.text for ln in lines]))
     width = max((len(ln.text) for ln in lines), default=0) if wrapped else 0
     if markdown:
         lines = [_unquoted(text, ln) for ln in lines]

@@ -98,10 +98,12 @@ _GLUED = re.compile(
     r"(?=[TWIABHELP])(?<=[a-záéíóúñ.)])"
     r"(?=(?:The|This|These|We|It|In|As|But|However|El|La|Los|Las|En|Por)\s)"
 )
-# Closing quotes, brackets, note markers ("[3]", "³") and Markdown emphasis ("**Set
+# Closing quotes, brackets, note markers ("[3]", "³", "security.6") and Markdown emphasis ("**Set
 # benchmarks.** The State Department …") stay with the sentence they close.
 _BOUNDARY = re.compile(
-    r"(?=[.!?…\n])(?:[.!?…]+[\"'”’)\]*_]*(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”’)\]*_]*(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+    # A note marker flattened to plain digits by a PDF's text layer ("border security.6 The").
+    r"|(?<=[a-záéíóúñ)][.!?])\d{1,3})*"
     r"(?=\s+[\"'“‘(¿¡*_]{0,2}[A-ZÁÉÍÓÚÑ0-9•])|[\n]{2,})"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
