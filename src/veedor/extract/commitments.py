@@ -52,7 +52,7 @@ _PRONOUN = re.compile(
 # Ministerio de Educación se comprometió …") with a verb that promises (not one that describes
 # a past act, "the government published figures") is the passage's country's government.
 _BODY_OPENS = re.compile(
-    r"^\s*(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
     r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?"
     r"(?:(?:the|el|la|los|las)\s|(?=(?:government|gobierno|ministry|ministerio)\b))"
 )
@@ -256,6 +256,14 @@ def own_government(doc: DocContext) -> Addressee | None:
 _WE_BEFORE = re.compile(r"(?:^|\s)we\s+(?:\w+\s+)?$")
 
 
+# Bodies that are no part of a government, named by what they are.
+_NON_STATE = re.compile(
+    r"\b(?:asociacion|fundacion|organizacion|colectivo|comite internacional|cicr|cruz roja|"
+    r"iglesia|pastoral|sociedad civil|ong|association|foundation|organization|coalition|"
+    r"church|red cross|icrc|ngo|unhcr|acnur|oim|iom|unicef)\b"
+)
+
+
 def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     """In a government's own release or transcript, a programme or an office it does not name
     otherwise ("The programme will serve …", "La SRECI firmó …") and its own first person
@@ -269,6 +277,8 @@ def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     )
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
+    if _NON_STATE.search(local) or _outsiders(local):
+        return None  # "El CICR impartirá …", "La Asociación … compartirá …" in the minutes
     return own_government(s.doc)
 
 
@@ -326,12 +336,34 @@ def _quoted_outsider(s: Sentence, pos: int) -> bool:
     return close > pos and _outsiders(s.folded[close:])
 
 
+# A Spanish third-person future, told by its accent ("remitirá", "conformarán"): with a
+# government as its subject, what that government will do, as "will" is in English.
+_FUTURE = re.compile(r"(?<![\w])[a-záéíóúñ]+(?:ará|erá|irá|arán|erán|irán)(?![\w])")
+_ANY_WORD = re.compile(r"\w+")
+
+
+def _cue_matches(s: Sentence) -> list[re.Match[str]]:
+    cues = s.doc.cues
+    found = (
+        list(cues.commitment_verbs.finditer(s.folded))
+        if cues.commitment_gate.open(s.tokens, s.folded)
+        else []
+    )
+    if s.doc.lang == "es" and ("á" in s.text):
+        taken = {m.start() for m in found}
+        for f in _FUTURE.finditer(s.text):
+            word = _ANY_WORD.match(s.folded, f.start())
+            pledge = word is not None and word.group() not in cues.future_not_pledges
+            if word is not None and pledge and f.start() not in taken:
+                found.append(word)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 def _verb_commitment(s: Sentence) -> Item | None:
     cues = s.doc.cues
     folded = s.folded
-    if not cues.commitment_gate.open(s.tokens, folded):
-        return None
-    for m in cues.commitment_verbs.finditer(folded):
+    for m in _cue_matches(s):
         verb = m.group()
         after = _window(folded, m.end(), 60)
         if verb in ("will", "would") and cues.will_not_action.match(after):

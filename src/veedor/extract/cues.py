@@ -139,6 +139,8 @@ class Cues:
     falls_to: re.Pattern[str]
     # "se amplió", "se inauguraron": a government's past action in the reflexive passive.
     reflexive_past: re.Pattern[str]
+    # Futures that say what will be, not what someone will do ("será", "podrá", "afectará").
+    future_not_pledges: frozenset[str]
     reminder: re.Pattern[str]
     reminder_gate: Gate
     # Words one of which every request cue contains (modal, impersonal, urging, directive,
@@ -199,6 +201,7 @@ def cues_for(lang: str | None) -> Cues:
         duty=phrase_pattern(data["duty_phrases"]),
         falls_to=phrase_pattern(data["falls_to"]),
         reflexive_past=phrase_pattern(["se " + v for v in data["reflexive_past_actions"]]),
+        future_not_pledges=frozenset(fold(v) for v in data["future_not_pledges"]),
         reminder=phrase_pattern(data["reminder_verbs"]),
         reminder_gate=gate(data["reminder_verbs"]),
         request_gate=gate([phrase for key in REQUEST_CUE_KEYS for phrase in data[key]]),

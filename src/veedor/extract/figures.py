@@ -329,12 +329,20 @@ def _code_like(text: str, start: int, end: int) -> bool:
     )
 
 
+# A table of contents' dot leaders before a page number.
+_PAGE_REFERENCE = re.compile(r"(?:\.\s?){4,}\s*$|…\s*$")
+
+
 def _is_figure(
     n: NumberMention, s: Sentence, units: _Units, date_spans: list[tuple[int, int]]
 ) -> bool:
     text, folded = s.text, s.folded
     if any(a <= n.start < b for a, b in date_spans):
         return False
+    if _PAGE_REFERENCE.search(text, 0, n.start) or not text.replace(
+        text[n.start : n.end], "", 1
+    ).strip(" .-|"):
+        return False  # "5. Recomendaciones ........ 11", a page number alone on its line
     if _code_like(text, n.start, n.end):
         return False
     if (

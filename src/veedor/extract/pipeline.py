@@ -231,8 +231,21 @@ def _default_addressee(
                 )
                 if named is not None:
                     counts[named] += 1
+    foreign = None
+    if ctx.country is not None and ctx.places is not None:
+        # An English text about Chile that barely names the United States ("Santiago should
+        # rebuild protection …"): its asks are of the country it is about, whatever "the
+        # government" or "Congress" would mean in a text about US policy.
+        everywhere = ctx.places.find(0, len(doc.text))
+        mentions = Counter(m.iso3[0] for m in everywhere if len(m.iso3) == 1)
+        if mentions[USA] * 3 < mentions[ctx.country]:
+            foreign = who.government_of(ctx.country)
     if counts:
-        return counts.most_common(1)[0][0]
+        best = counts.most_common(1)[0][0]
+        us_kinds = {"us-executive", "us-congress"}
+        return foreign if foreign is not None and set(best.kinds) <= us_kinds else best
+    if foreign is not None:
+        return foreign
     return US_EXECUTIVE if doc.meta.language in (None, "en") else None
 
 

@@ -31,6 +31,9 @@ _MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _FOOTNOTE = re.compile(
     r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[ \t]+(?=https?://)|\^\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}[ \t])"
 )
+# In a PDF's text layer, a note at the foot of a page: its number, a space, its text ("10
+# Ministerio Público, respuesta …"); a numbered paragraph has a full stop or bracket instead.
+_PDF_NOTE = re.compile(r"[ \t]*\d{1,3}[ \t]+(?=[A-ZÁÉÍÓÚÑ“\"(])")
 _TERMINAL = tuple(".;:,!?…\"”'’)")
 _WS = re.compile(r"\s+")
 
@@ -278,7 +281,9 @@ def segment_plain(text: str, *, markdown: bool = False, wrapped: bool = False) -
             level = line.start - text.rfind("\n", 0, line.start) - 1
         elif _NUMBERED.match(text, line.start):
             kind = "list_item"
-        elif _FOOTNOTE.match(text, line.start):
+        elif _FOOTNOTE.match(text, line.start) or (
+            width and _PDF_NOTE.match(text, line.start, line.end)
+        ):
             kind = "footnote"
         end = line.end
         j = i + 1

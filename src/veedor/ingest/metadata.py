@@ -419,18 +419,59 @@ def _address_block(before: str) -> list[str]:
     return [_HONORIFIC.sub("", ln) for ln in block if not _ADDRESS_NOISE.search(ln)]
 
 
+# Testimony or a statement for the record "Before the Subcommittee on …" of a legislature.
+_BEFORE_COMMITTEE = re.compile(
+    r"^\s*(?:before|ante)\s+(?:the\s+|la\s+|el\s+)?(?P<body>[^\n]*(?:committee|commission|comisi[oó]n|"
+    r"senate|senado|house|c[aá]mara|congress|congreso)[^\n]*(?:\n[^\n]+){0,2})",
+    re.I | re.M,
+)
+_HEARING_WORDS = re.compile(r"\b(?:testimony|statement|testimonio|comparecencia)\b", re.I)
+_US_LEGISLATURE = re.compile(r"\bU\.?S\.?\b|House of Representatives|United States Senate")
+
+
+# A letter's address block without a "Dear …" line: "The Honorable Jordan Ellis / Secretary
+# of State / U.S. Department of State".
+_HONORABLE = re.compile(
+    r"^[ \t]*(?:the\s+)?(?:honorable|hon\.)\s+[^\n]{3,60}\n(?P<office>(?:[^\n]{3,90}\n?){1,2})",
+    re.I | re.M,
+)
+
+
+def _honorable_addressee(head: str) -> str | None:
+    m = _HONORABLE.search(head)
+    if m is None:
+        return None
+    lines = [ln.strip() for ln in m.group("office").splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not _ADDRESS_NOISE.search(ln)]
+    return ", ".join(lines) or None
+
+
+def _hearing_addressee(head: str) -> str | None:
+    """Whom a witness's testimony addresses: the legislature it is given before ("Before the
+    Subcommittee on the Western Hemisphere … U.S. House of Representatives")."""
+    m = _BEFORE_COMMITTEE.search(head)
+    if m is None or not _HEARING_WORDS.search(head[: m.end()]):
+        return None
+    body = " ".join(m.group("body").split())
+    return "US Congress" if _US_LEGISLATURE.search(body) else body
+
+
 def detect_addressee(text: str) -> str | None:
     """For a letter, whom it is written to: the salutation, or when it names only an office
     ("Dear Mr. Secretary,") the address block above it ("Secretary of State / U.S. Department
     of State")."""
     m = _SALUTATION.search(text[: _HEAD_CHARS * 2])
     if not m:
-        return None
+        return _honorable_addressee(text[:_HEAD_CHARS]) or _hearing_addressee(
+            text[: _HEAD_CHARS * 2]
+        )
     who = m.group("who").strip()
-    if _TITLE_ONLY.match(who):
-        block = _address_block(text[: m.start()])
-        if block:
-            return ", ".join(block[:3])
+    block = _address_block(text[: m.start()])
+    if _TITLE_ONLY.match(who) and block:
+        return ", ".join(block[:3])
+    office = _honorable_addressee(text[: m.start()])
+    if office:
+        return f"{who}, {office}"  # "Dear Secretary Ellis," under "Secretary of State / …"
     return who
 
 
