@@ -25,7 +25,7 @@ from veedor.nlp.numbers import WORD_NUMBERS, currency_code
 
 _NEGATED = re.compile(
     r"\b(?:not|never|no|yet to|failed to|refused to|has not|have not|did not|didn't|won't|"
-    r"couldn't|could not|no ha|no han|nunca|aun no|todavia no)\s+(?:\w+\s+){0,2}$"
+    r"couldn't|could not|no ha|no han|nunca|aun no|todavia no)\s+(?:\w+\s+){0,3}$"
 )
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -197,6 +197,9 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     local = before[local_start:]
     if _COURT.search(local):
         return None  # "a federal court will hear …": courts decide, they do not announce
+    head = s.folded[:pos].split(",")[0]
+    if _NON_STATE.search(head) and _named(s, 0, len(head)) is None:
+        return None  # "The Fundación Horizonte Andino, a Colombian foundation, pledged …"
     named = _named(s, local_start, pos)
     if named is not None:
         return named
@@ -260,7 +263,8 @@ _WE_BEFORE = re.compile(r"(?:^|\s)we\s+(?:\w+\s+)?$")
 _NON_STATE = re.compile(
     r"\b(?:asociacion|fundacion|organizacion|colectivo|comite internacional|cicr|cruz roja|"
     r"iglesia|pastoral|sociedad civil|ong|association|foundation|organization|coalition|"
-    r"church|red cross|icrc|ngo|unhcr|acnur|oim|iom|unicef)\b"
+    r"church|red cross|icrc|ngo|unhcr|acnur|oim|iom|unicef|compan(?:y|ies)|empresas?|"
+    r"private sector|sector privado)\b"
 )
 
 
@@ -648,9 +652,20 @@ def _reflexive_past(s: Sentence) -> Item | None:
     return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
 
 
+def outsiders_named(folded: str) -> bool:
+    """Whether a phrase names actors that are no government ("International financial
+    institutions announced the following:")."""
+    return _NON_STATE.search(folded) is not None or _outsiders(folded)
+
+
 def listed(s: Sentence, actor: Addressee) -> Item | None:
     """A list item under a lead-in that follows a commitment: each item is one of them."""
     if not s.first_in_block or s.block.kind != "list_item" or s.words < 3:
+        return None
+    head = s.folded[:40]
+    if re.match(r"\W*[a-z]", head) and (_NON_STATE.search(head) or _outsiders(head)):
+        # "The World Bank indicated …", "A group of 11 companies …" in the list; not "$4.8
+        # million to the Pan American Health Organization …", whose recipient it names
         return None
     return _record(s, actor, " ".join(s.folded.split()[:7]), confidence=0.6)
 

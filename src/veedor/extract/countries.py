@@ -147,6 +147,8 @@ class CountryMatcher:
             plain = strip_accents(text)
             for m in self._exact_re.finditer(plain):
                 codes, how = self._exact[re.sub(r"\s+", " ", m.group())]
+                if _DOLLAR_AFTER.match(plain, m.end()):
+                    continue  # "US$ 400 million", "U.S.$5": the currency, not the country
                 if not _inside(spans, m.start()):
                     found.append(CountryMention(m.start(), m.end(), codes, how))
             found.sort(key=lambda c: c.start)
@@ -200,6 +202,9 @@ class MentionIndex:
     def codes(self, start: int, end: int) -> list[str]:
         """ISO3 codes mentioned in ``[start, end)``, in order of first mention, no repeats."""
         return _codes(self.find(start, end))
+
+
+_DOLLAR_AFTER = re.compile(r"\s?\$")
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

@@ -141,7 +141,8 @@ _DECLARANTS = re.compile(
     r"\W*(?:(?:we|nosotros|nosotras),?\s+)?(?:the\s+|los\s+|las\s+)?(?:heads\s+of\s+state|"
     r"leaders|ministers|foreign\s+ministers|ministros|ministras|jefes|jefas|presidentes|"
     r"presidentas|cancilleres|representatives\s+of\s+the\s+governments|"
-    r"representantes\s+de\s+los\s+gobiernos|governments\s+of|gobiernos\s+de)\b"
+    r"representantes\s+de\s+los\s+gobiernos|governments\s+of|gobiernos\s+de|"
+    r"issued\s+(?:jointly\s+)?by|emitid[oa]\s+(?:conjuntamente\s+)?por)\b"
 )
 # A lead-in announcing the author's own plan: "Para 2026, el Instituto se propone:", "Nos
 # comprometemos a:", "In 2027 the Ministry will:", "Our goals for next year are:".
@@ -168,9 +169,9 @@ def _joint_authors(doc: Document, folded: str, places: MentionIndex) -> Addresse
     for block in doc.blocks[:15]:
         if block.start > 3000:
             break
-        if block.kind != "paragraph" or not _DECLARANTS.match(folded, block.start, block.end):
+        if block.kind == "list_item" or not _DECLARANTS.match(folded, block.start, block.end):
             continue
-        named = [m for m in places.find(block.start, block.end) if m.how == "name"]
+        named = [m for m in places.find(block.start, block.end) if m.how in ("name", "institution")]
         codes = list(dict.fromkeys(c for m in named for c in m.iso3))
         if len(codes) >= 2:
             return join([resolver().government_of(c) for c in codes])
@@ -458,6 +459,7 @@ def extract_document(doc: Document) -> list[Item]:
                 and s.words <= 8
                 and not _RELATIVE_LEAD.search(s.folded)
                 and not _REQUIREMENTS_LEAD.search(s.folded)
+                and not commitments.outsiders_named(s.folded)
                 and recent is not None
                 and recent.kind == "commitment"
                 and (
