@@ -57,6 +57,20 @@ a commission's precautionary-measures resolution, a migration institute's boletÃ
 rights commissioner's pronunciamiento, a news story on a summit): EN rec .286 / commitment
 .778 / figure .918, ES .533 / .455 / .980 before their fixes (EN .737 / .824 / .918, ES .952 /
 .615 / .980 after); with them the commitment floors sit at .87 overall and .84 in Spanish.
+Rounds 14 and 15 were scored at extractor 0.3.19, before any of their fixes. The seven
+``*_heldout14`` (a think-tank blog post scraped with its site's menus, sharing bar and related
+posts; NGO testimony to a House subcommittee and an NGO report, both as a PDF's hard-wrapped
+text layer with page headers, lone page numbers and footnotes; a leaders' declaration with an
+annex of national pledges; a newspaper editorial; a US embassy's Spanish release; a
+government's minutes of an inter-institutional meeting): EN rec .911 / commitment .811 /
+figure .947, ES .962 / .615 / .864 (EN .989 / .929 / .941, ES .962 / .759 / .925 after). The
+seven ``*_heldout15`` (a pledging conference's co-chairs' summary, an NGO coalition's UPR
+submission, a State Department press briefing, a "ten things to watch" piece, a Caribbean
+daily's editorial, a ministers' declaration in Spanish, a migration institute's report to
+Congress): EN .832 / .667 / .916, ES .681 / .500 / .881 (EN .914 / .750 / .916, ES .955 /
+.925 / .960 after) â€” who speaks for which government (co-hosts, joint declarants, an
+institute reporting its own plans) is still where new genres lose most; the English
+commitment floor sits at .89 with them.
 """
 
 from __future__ import annotations
@@ -79,7 +93,7 @@ FLOORS = {
     "themes": 0.58,
 }
 LANGUAGE_FLOORS = {
-    "en": {"recommendation": 0.96, "commitment": 0.91, "figure": 0.95},
+    "en": {"recommendation": 0.96, "commitment": 0.89, "figure": 0.95},
     "es": {"recommendation": 0.96, "commitment": 0.84, "figure": 0.9},
 }
 

@@ -135,3 +135,124 @@ def test_quetzal_amounts_and_percentages_without_an_of_phrase() -> None:
         if i.kind == "figure" and i.fields["unit"] == "percent"
     ]
     assert p.text.endswith("38 %")
+
+
+# --- rules from the *_heldout14 and the English *_heldout15 documents
+
+
+def test_a_leaders_declaration_in_english_speaks_for_every_government_it_names() -> None:
+    items = extract_blocks(
+        [
+            (
+                "paragraph",
+                "We, the Heads of State and Government of Canada, Costa Rica and Panama, "
+                "meeting in Panama City on 3 May 2026,",
+            ),
+            ("paragraph", "1. We will expand regular pathways for workers and their families."),
+            ("paragraph", "2. We commit to reducing asylum backlogs by half within two years."),
+            ("paragraph", "3. We instruct our ministers to set up a joint monitoring mechanism."),
+        ]
+    )
+    joint = "Government of Canada and Government of Costa Rica and Government of Panama"
+    assert _actors(items) == [joint, joint, joint]
+
+
+def test_dollar_sign_after_us_is_the_currency_not_the_country() -> None:
+    items = extract(
+        "The Inter-American Development Bank announced US$ 400 million for Colombia and Peru."
+    )
+    assert _actors(items) == []  # a development bank's pledge is no government's
+    from veedor.extract.countries import matcher
+
+    assert matcher().codes("El BID aportó US$400 millones y US$ 5 millones.") == []
+    assert matcher().codes("The US gave more.") == ["USA"]
+    (figure,) = [i for i in items if i.kind == "figure"]
+    assert figure.fields["country"] != "USA"
+
+
+def test_non_state_pledges_listed_after_a_government_s_are_not_commitments() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Canada pledged CAD 95 million over three years for host communities."),
+            ("paragraph", "Other participants announced the following:"),
+            ("list_item", "The World Bank indicated up to US$ 180 million in concessional loans."),
+            ("list_item", "A group of 11 companies committed to hiring 3,500 refugees in Peru."),
+        ]
+    )
+    assert _actors(items) == ["Government of Canada"]
+
+
+def test_a_government_s_numbered_agreements_in_the_future_tense() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Acta de la sesión de la Mesa Interinstitucional de Guatemala."),
+            ("paragraph", "2. El Instituto de Migración remitirá los registros en treinta días."),
+            ("paragraph", "3. La Asociación Caminos de Regreso compartirá su listado de casos."),
+            ("paragraph", "4. La medida afectará a miles de familias guatemaltecas."),
+        ],
+        lang="es",
+        publisher="Ministerio de Relaciones Exteriores de Guatemala",
+    )
+    assert [i.text[:12] for i in items if i.kind == "commitment"] == ["2. El Instit"]
+
+
+def test_testimony_before_a_committee_addresses_that_legislature() -> None:
+    from veedor.ingest.metadata import detect_addressee
+
+    head = (
+        "Testimony of Ana Ruiz\nExecutive Director, Centro Legal\n\n"
+        "Before the Subcommittee on the Western Hemisphere\nCommittee on Foreign Affairs\n"
+        "U.S. House of Representatives\n\nChairman Smith, Ranking Member Lee:\n"
+    )
+    assert detect_addressee(head) == "US Congress"
+    letter = (
+        "The Honorable Jordan Ellis\nSecretary of State\nU.S. Department of State\n\n"
+        "Dear Secretary Ellis,\n\nWe write to ask you to act.\n"
+    )
+    assert detect_addressee(letter) == (
+        "Secretary Ellis, Secretary of State, U.S. Department of State"
+    )
+
+
+def test_an_english_text_about_one_country_that_barely_names_the_us_asks_that_country() -> None:
+    para = "Chile expelled more people this year. Chile's asylum office is overwhelmed. "
+    items = extract_blocks(
+        [
+            ("paragraph", para * 3),
+            ("list_item", "1. Open a time-limited regularization window in Chile."),
+            ("list_item", "2. Stop expelling the parents of Chilean children."),
+        ]
+    )
+    names = {i.fields["addressee"]["name"] for i in items if i.kind == "recommendation"}
+    assert names == {"Government of Chile"}
+
+
+def test_page_furniture_of_a_pdf_text_layer_is_not_content() -> None:
+    from veedor.ingest.blocks import looks_wrapped, segment_plain
+    from veedor.nlp.sentences import split_sentences
+
+    first = "The state of exception has been renewed more than twenty times since it began and"
+    more = "now covers most of the country, including the capital and the northern departments"
+    text = first + "\n" + "\n".join([more] * 23) + ".\n\n10 Ministerio Público, respuesta.\n"
+    assert looks_wrapped(text.splitlines())
+    assert [b.kind for b in segment_plain(text)] == ["paragraph", "footnote"]
+    assert [i for i in extract("12\n") if i.kind == "figure"] == []  # a page number
+    toc = "5. Recomendaciones .......................... 11"
+    assert [i for i in extract(toc, lang="es") if i.kind == "figure"] == []
+    sentence = "It funds border security.6 The Department of Defense provided more."
+    assert [sentence[a:b] for a, b in split_sentences(sentence)] == [
+        "It funds border security.6",
+        "The Department of Defense provided more.",
+    ]
+
+
+def test_web_page_furniture_is_not_an_ask() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "Share: Facebook Twitter Email"),
+            ("paragraph", "Chile does not have to choose between order and rights."),
+            ("heading", "Related posts"),
+            ("paragraph", "Ecuador Must Lift Its Emergency Decree Before More Rights Are Lost"),
+        ]
+    )
+    assert items == []

@@ -34,7 +34,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.19"
+EXTRACTOR_VERSION = "0.3.20"
 
 
 @cache
