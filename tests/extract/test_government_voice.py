@@ -256,3 +256,90 @@ def test_web_page_furniture_is_not_an_ask() -> None:
         ]
     )
     assert items == []
+
+
+# --- rules from the *_heldout16 documents (extractor 0.3.21)
+
+
+def test_a_government_response_quotes_the_committee_s_recommendations() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "The Government of Canada is pleased to respond to the Committee."),
+            ("paragraph", "Recommendation 5: That the Government of Canada fund the Board."),
+            ("paragraph", "The Government agrees with this recommendation."),
+            ("paragraph", "The Government will hire 40 more decision-makers by June 2026."),
+            ("paragraph", "Canada calls on the international community to close the gap."),
+        ],
+        title="Government Response to the Report of the Standing Committee on Immigration",
+    )
+    assert _kinds(items) == [
+        ("commitment", "The Government will hi"),
+        ("recommendation", "Canada calls on the in"),
+    ]
+    # Canada, the speaker, is not what its call is about.
+    (call,) = [i for i in items if i.kind == "recommendation"]
+    assert call.fields["countries"] == []
+
+
+def test_a_bill_s_provisions_listed_under_it_are_not_asks() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "The Stateless Persons Protection Act would:"),
+            ("list_item", "Direct the Secretary of Homeland Security to grant parole."),
+            ("list_item", "Require an annual report to Congress on stateless persons."),
+            ("paragraph", "Please sign on before the deadline of March 27, 2026."),
+        ]
+    )
+    assert _kinds(items) == [("recommendation", "Please sign on before ")]
+    assert extract("Please take action before 15 March 2025.") == []
+
+
+def test_a_resolution_s_points_that_welcome_or_note_are_not_asks() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "RESOLVES:"),
+            ("paragraph", "8. To urge member states to adopt protocols to search for migrants."),
+            ("paragraph", "10. To welcome the offer of the Government of Mexico to host it."),
+        ]
+    )
+    # The point that welcomes is no ask, and its number no figure.
+    assert [(i.kind, i.text[:9]) for i in items] == [("recommendation", "8. To urg")]
+
+
+def test_an_interviewed_minister_speaks_for_her_government() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "ENTREVISTA | MARÍA ORELLANA, CANCILLER DEL ECUADOR"),
+            ("paragraph", "—¿Qué hará con los retornados?"),
+            ("paragraph", "—Vamos a abrir un segundo centro de acogida en Guayaquil en marzo."),
+        ],
+        lang="es",
+        publisher="Diario El Litoral",
+    )
+    assert _actors(items) == ["Government of Ecuador"]
+
+
+def test_a_policy_document_s_numbered_actions_by_entity() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Colombia recibe a casi tres millones de personas de Venezuela."),
+            ("paragraph", "La política de Colombia tiene tres ejes."),
+            (
+                "paragraph",
+                "Acción 1.2. El Servicio Nacional de Aprendizaje (SENA) ampliará su oferta.",
+            ),
+            ("paragraph", "El primer reporte corresponderá al corte de junio de 2026."),
+        ],
+        lang="es",
+        publisher="Departamento Nacional de Planeación",
+    )
+    assert _actors(items) == ["Government of Colombia"]
+
+
+def test_what_a_study_cannot_tell_and_what_should_be_borne_in_mind() -> None:
+    for text in (
+        "Our data cannot answer that question.",
+        "Several limitations should be borne in mind.",
+        "A Nicaraguan who has lost her nationality cannot renew a passport.",
+    ):
+        assert [i for i in extract(text) if i.kind == "recommendation"] == [], text

@@ -35,6 +35,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\b(?:that|which|who|que|quien)\
 _ASIDE = re.compile(
     r",\s*(?:por su parte|a su vez|de su parte|for its part|for their part|in turn),\s*"
 )
+_ACRONYM_ASIDE = re.compile(r"\s\([a-z]{2,10}\)(?=\s|$)")
 _BOTH = re.compile(
     r"\b(?:ambos gobiernos|ambos paises|ambas partes|las partes|los dos gobiernos|"
     r"los cancilleres|ambos cancilleres|los ministros|both governments|the two governments|"
@@ -52,7 +53,8 @@ _PRONOUN = re.compile(
 # Ministerio de Educación se comprometió …") with a verb that promises (not one that describes
 # a past act, "the government published figures") is the passage's country's government.
 _BODY_OPENS = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
+    r"^\s*(?:(?:accion|action|medida|meta|linea)\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
+    r"(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
     r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?"
     r"(?:(?:the|el|la|los|las)\s|(?=(?:government|gobierno|ministry|ministerio)\b))"
 )
@@ -183,7 +185,7 @@ _YOU = re.compile(
     r"ministry|departamento|gobierno|administracion|agencia|ministerio|secretaria))\s*$"
 )
 _COURT = re.compile(
-    r"^\s*(?:(?:a|an|the|el|la|los|las)\s+)?(?:[\w-]+\s+){0,3}"
+    r"^\s*(?:(?:a|an|the|el|la|los|las)\s+)?(?:[\w-]+\s+){0,6}"
     r"(?:court|judge|tribunal|corte|juez|jueza|jueces|sala\s+constitucional)\b"
 )
 
@@ -192,6 +194,8 @@ def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
     """The government that is the subject of the verb at ``pos``."""
     # "Colombia, por su parte, se comprometió …": the aside does not end the subject.
     before = _ASIDE.sub(lambda m: " " * len(m.group()), s.folded[:pos])
+    # "El Servicio Nacional de Aprendizaje (SENA) ampliará …": the acronym ends no clause.
+    before = _ACRONYM_ASIDE.sub(lambda m: " " * len(m.group()), before)
     breaks = list(_CLAUSE_BREAK.finditer(before))
     local_start = breaks[-1].end() if breaks else 0
     local = before[local_start:]
@@ -370,8 +374,10 @@ def _verb_commitment(s: Sentence) -> Item | None:
     for m in _cue_matches(s):
         verb = m.group()
         after = _window(folded, m.end(), 60)
-        if verb in ("will", "would") and cues.will_not_action.match(after):
-            continue
+        if verb in ("will", "would") and (
+            cues.will_not_action.match(after) or not after.strip(' ."')
+        ):
+            continue  # "… and we will.": a promise with nothing promised
         if verb == "would" and not cues.reporting.search(folded, 0, m.start()):
             continue  # "would" reports a promise only after "said", "told", "announced"…
         before = folded[: m.start()]

@@ -52,6 +52,8 @@ class LeadIn:
     # The publishing government's own plan ("Para 2026, el Instituto se propone:", "The
     # Department will:"): its items are commitments, not asks.
     own_plan: bool = False
+    # It introduces what a bill or decree would do ("The … Act would:"): provisions, not asks.
+    provisions: bool = False
 
 
 @dataclass
@@ -185,6 +187,13 @@ def ask_countries(s: Sentence, addressee: Addressee | None) -> list[str]:
     the one asked."""
     codes = own_countries(s) or us_domestic(s, addressee) or passage_countries(s)
     matcher = country_matcher()
+    speaker = next((m for m in s.mentions if m.start <= 4), None)
+    if speaker is not None and s.doc.publisher_government is not None and len(codes) > 0:
+        # "Canada calls on the international community …" in Canada's own text: the speaker
+        # is not what the ask is about.
+        own = resolver().government_of(speaker.iso3[0]).name
+        if own == s.doc.publisher_government and _SPEAKS.match(s.folded, speaker.end):
+            codes = [c for c in codes if c not in speaker.iso3]
     if s.doc.region_countries and matcher.region_anaphora(s.folded):
         codes = list(dict.fromkeys(codes + s.doc.region_countries))
     asked = addressee.name if addressee is not None else ""
@@ -204,6 +213,10 @@ def ask_countries(s: Sentence, addressee: Addressee | None) -> list[str]:
     return [c for c in passage_countries(s) if c in matcher.americas]
 
 
+_SPEAKS = re.compile(
+    r"\s+(?:also\s+|tambien\s+)?(?:calls|urges|encourages|invites|asks|insta|exhorta|pide|alienta|"
+    r"hace\s+un\s+llamado|invita)\b"
+)
 # "work with Costa Rica and Spain", "junto con España": a government named as a partner.
 _PARTNER = re.compile(r"\b(?:with|alongside|con|junto\s+a)\s+(?:[\w.-]+\s+){0,4}$")
 

@@ -51,6 +51,8 @@ def _opening_verb(s: Sentence) -> str | None:
     words: list[str] = WORD.findall(rest[:60])
     if len(words) > 2 and words[0].endswith(("ly", "mente")) and words[0] not in _NOT_ADVERBS:
         return words[1]  # "Publicly report …", "Immediately end …"
+    if len(words) > 2 and words[0] in ("please", "por", "favor"):
+        return words[2] if words[:2] == ["por", "favor"] else words[1]  # "Please sign on …"
     return words[0] if words else None
 
 
@@ -105,6 +107,12 @@ _SUBORDINATOR = re.compile(
 )
 
 
+# "Please sign on before …"; not a page's call to its readers ("Please take action", "Please
+# share this").
+_PLEASE = re.compile(
+    r"\W*(?:please|por\s+favor)\s+(?!(?:take\s+action|share|donate|contact|visit|note|see|find|"
+    r"join\s+us|subscribe|comparte|dona|contacta|visita)\b)[a-z]"
+)
 # A web page's sharing bar ("Share: Facebook Twitter Email"): no ask.
 _SHARE_BAR = re.compile(
     r"\W*(?:share|compartir|comparte|follow\s+us|siguenos)\b(?:\s*(?:this|on|en|:|\||,|/)\s*|"
@@ -120,6 +128,7 @@ def is_imperative(s: Sentence) -> bool:
     labelled = (
         s.doc.cues.item_label.match(s.folded) is not None
         or _ACTION_LABEL.match(s.folded) is not None
+        or _PLEASE.match(s.folded) is not None  # "Please sign on before …", in any block
     )
     if verb is None or (s.block.kind not in ("list_item", "heading") and not labelled):
         return False

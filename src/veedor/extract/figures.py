@@ -601,7 +601,7 @@ def detect(s: Sentence) -> list[Item]:
     shares = _ratios(s)
     items.extend(shares)
     taken = [(i.start - s.start, i.end - s.start) for i in shares]
-    if s.first_in_block and s.block.kind in ("list_item", "heading"):
+    if s.first_in_block:
         numbering = NUMBERING.match(s.folded) or _SECTION_NUMBER.match(s.folded)
         if numbering:
             taken.append((0, numbering.end()))  # "10. The State should …": a paragraph number

@@ -34,7 +34,7 @@ from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 from veedor.vocab import organisations
 
-EXTRACTOR_VERSION = "0.3.20"
+EXTRACTOR_VERSION = "0.3.21"
 
 
 @cache
@@ -131,7 +131,8 @@ _GOVERNMENT_BODY = re.compile(
     r"presidencia|casa\s+presidencial|gobierno|government|office\s+of\s+the\s+president|"
     r"despacho|viceministerio|instituto\s+(?:\w+\s+){0,2}de\s+(?:asuntos\s+)?migra\w*|"
     r"servicio\s+nacional\s+de\s+migraci\w*|superintendencia\s+nacional\s+de\s+migraciones|"
-    r"direccion\s+(?:general\s+|nacional\s+)?de\s+migraci\w*|migracion\s+colombia)\b"
+    r"direccion\s+(?:general\s+|nacional\s+)?de\s+migraci\w*|migracion\s+colombia|"
+    r"consejo\s+nacional\s+de\s+politica\s+economica|departamento\s+nacional\s+de\s+planeacion)\b"
 )
 
 
@@ -160,6 +161,30 @@ _RELATED = re.compile(
     r"lee\s+tambien|te\s+puede\s+interesar|tambien\s+te\s+puede\s+interesar|"
     r"notas\s+relacionadas|articulos\s+relacionados|noticias\s+relacionadas|mas\s+noticias)"
     r"\W*$"
+)
+
+
+# A government's formal response to a committee's report, which quotes each recommendation
+# ("Recommendation 5: That the Government of Canada …") before answering it.
+_GOVERNMENT_RESPONSE = re.compile(
+    r"\bgovernment(?:'s)?\s+response\s+to\b|\brespuesta\s+del\s+gobierno\s+(?:al|a\s+la)\b"
+)
+_QUOTED_RECOMMENDATION = re.compile(r"\W*(?:recommendation|recomendacion)\s+\d{1,3}\s*[:.]")
+
+
+# "The Nicaraguan Stateless Persons Protection Act would:", "La iniciativa propone:": what a
+# bill or decree would do, listed.
+_PROVISIONS_LEAD = re.compile(
+    r"\b(?:act|bill|legislation|law|amendment|measure|ley|iniciativa|proyecto|decreto|reforma)"
+    r"\b[^:]{0,80}?\b(?:would(?:\s+also)?|will|establishes|requires|includes|propone|establece|"
+    r"incluye|dispone|contempla)\s*:\s*$"
+)
+
+
+# An interview with a government official, named in the headline.
+_INTERVIEW = re.compile(
+    r"\b(?:entrevista|interview)\b[^\n]{0,120}\b(?:canciller|ministr[oa]|viceministr[oa]|"
+    r"secretari[oa]\s+de|president[ea]|minister|foreign\s+minister|secretary\s+of)\b"
 )
 
 
@@ -351,6 +376,23 @@ def extract_document(doc: Document) -> list[Item]:
         country = named[0] if len(named) == 1 else doc_country
         if country:
             ctx.publisher_government = who.government_of(country).name
+    responding = bool(
+        _GOVERNMENT_RESPONSE.search(fold(doc.meta.title or ""))
+        or _GOVERNMENT_RESPONSE.search(folded[:400])
+    )
+    if ctx.publisher_government is None and responding:
+        # "Government Response to the Report of the Standing Committee …": the government
+        # the response names first speaks ("the Government of Canada is pleased to respond").
+        opening = [m for m in places.find(0, min(len(doc.text), 3000)) if m.iso3 != (USA,)]
+        country = opening[0].iso3[0] if opening else doc_country
+        if country:
+            ctx.publisher_government = who.government_of(country).name
+    if ctx.publisher_government is None and _INTERVIEW.search(folded[:800]):
+        # "ENTREVISTA | MARÍA ORELLANA, CANCILLER DEL ECUADOR": the minister answers, and her
+        # first person ("vamos a abrir …") is her government's.
+        head = [m for m in places.find(0, min(len(doc.text), 800)) if m.iso3 != (USA,)]
+        if head:
+            ctx.publisher_government = who.government_of(head[0].iso3[0]).name
     if ctx.publisher_government is None:
         ctx.joint_authors = _joint_authors(doc, folded, places)
         if ctx.joint_authors is not None:
@@ -381,7 +423,7 @@ def extract_document(doc: Document) -> list[Item]:
     run_in: tuple[Item, int] | None = None
     # Inside a web page's list of other articles ("Related posts", "Lee también"): their
     # headlines are not this document's items.
-    related = False
+    related = quoted = False
     for s, last_in_block in sentences:
         if s.block_index != last_block and s.block.kind == "heading":
             related = _RELATED.match(s.folded) is not None
@@ -392,7 +434,8 @@ def extract_document(doc: Document) -> list[Item]:
                 legal_text = True  # "ARTÍCULO ÚNICO.- Se reforma …": the proposal's own text
             elif s.block.kind == "heading" and legal_text and not _DECREE_PART.match(s.folded):
                 legal_text = False
-            label = directives.asks_label(s)
+            quoted = responding and _QUOTED_RECOMMENDATION.match(s.folded) is not None
+            label = None if responding else directives.asks_label(s)
             if label is not None:
                 # "Recommendation 7", "IV. RECOMENDACIONES": the author recommends what follows.
                 if ctx.asks is None or ctx.asks.strength is None:
@@ -450,6 +493,7 @@ def extract_document(doc: Document) -> list[Item]:
                 lead.inherited = True
             ctx.lead_in = lead
             recent = next((i for i in reversed(items) if i.kind != "figure"), None)
+            lead.provisions = _PROVISIONS_LEAD.search(s.folded) is not None
             own = commitments.own_government(ctx) if _OWN_PLAN.search(s.folded) else None
             if lead.strength is None and own is not None:
                 ctx.commitment_lead = own
@@ -477,7 +521,8 @@ def extract_document(doc: Document) -> list[Item]:
             if s.block_index == vague[1] and country_matcher().elaborates(s.folded):
                 vague[0].fields["countries"] = own_countries(s) or vague[0].fields["countries"]
             vague = None
-        found = None if legal_text else recommendations.detect(s)
+        # In a government's response, the committee's recommendations it quotes are not its own.
+        found = None if legal_text or quoted else recommendations.detect(s)
         if found is not None:
             strength, addressee, confidence = found
             fields = {

@@ -158,7 +158,7 @@ _UNDER_INSTRUMENT = re.compile(
     r"(?:decree|law|rules?|regulations?|agreement|accord|order|bill|act|deal|decreto|ley|"
     r"reglamento|acuerdo|norma|resolucion|protocolo|convenio)\b(?:[^,]|,\s*\d{4}\b){0,140}?,"
 )
-_EN_RELATIVE = re.compile(r"[^,\s]\s+(?:that|which|who)\s+(?:[\w-]+\s+){0,3}$")
+_EN_RELATIVE = re.compile(r"[^,\s]\s+(?:that|which|who)\s+(?:[\w-]+\s+){0,5}$")
 _ES_RELATIVE = re.compile(r"\b(?:que|quienes|donde)\s+(?:[\w-]+\s+){0,3}$")
 # A Spanish clause with no subject before its modal ("Además, debe…", "Tampoco puede…").
 _SUBJECTLESS = re.compile(
@@ -558,14 +558,25 @@ def _asks_a_question(s: Sentence) -> bool:
     return any(ch in word for ch in "éóá")
 
 
+# A resolution's point that welcomes, notes or thanks rather than asks ("10. To welcome the
+# offer of the Government of Mexico …", "Tomar nota del informe …").
+_NON_REQUEST_POINT = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:to\s+(?:welcome|take\s+note|note|recognize|recognise|acknowledge|"
+    r"express|thank|congratulate|commend|celebrate|recall)|acoger\s+con\s+beneplacito|"
+    r"tomar\s+nota|reconocer|expresar|agradecer|felicitar|saludar|recordar)\b"
+)
+
+
 def detect(s: Sentence) -> tuple[str, Addressee | None, float] | None:
     """(strength, addressee, confidence) if the sentence is a recommendation."""
     if s.folded.rstrip().endswith("?") or _asks_a_question(s):
         return None
+    if s.first_in_block and _NON_REQUEST_POINT.match(s.folded):
+        return None
     if s.words < 3 and not (s.words == 2 and run_in_heading(s)):
         return None
     lead = s.doc.lead_in
-    if lead is not None and lead.own_plan and s.block.kind == "list_item":
+    if lead is not None and (lead.own_plan or lead.provisions) and s.block.kind == "list_item":
         return None  # "a) Reducir a 5 días …" under "El Instituto se propone:": its own plan
     who = resolver()
     cues = _all_cues(s, who)
