@@ -520,7 +520,7 @@ def test_a_release_quotes_its_own_head_but_not_a_foreign_minister() -> None:
 
 
 def test_a_migration_institute_is_a_government_body_and_a_section_label_no_publisher() -> None:
-    from veedor.extract.pipeline import _GOVERNMENT_BODY
+    from veedor.extract.voice import _GOVERNMENT_BODY
     from veedor.ingest.metadata import detect_publisher
     from veedor.nlp.text import fold
 
