@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from veedor.extract.addressee import US_EXECUTIVE, resolver
-from veedor.extract.context import DocContext, Sentence, own_countries, passage_countries
+from veedor.extract import actors
+from veedor.extract.addressee import resolver
+from veedor.extract.context import Sentence, own_countries, passage_countries
 from veedor.extract.countries import USA
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.cues import gate, phrase_body
@@ -31,44 +32,6 @@ _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"[- ](?P<unit>year|month|ano|mes)(?:s|es)?\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\b(?:that|which|who|que|quien)\b")
-_ASIDE = re.compile(
-    r",\s*(?:por su parte|a su vez|de su parte|for its part|for their part|in turn),\s*"
-)
-_ACRONYM_ASIDE = re.compile(r"\s\([a-z]{2,10}\)(?=\s|$)")
-_BOTH = re.compile(
-    r"\b(?:ambos gobiernos|ambos paises|ambas partes|las partes|los dos gobiernos|"
-    r"los cancilleres|ambos cancilleres|los ministros|both governments|the two governments|"
-    r"both countries|the parties|the two ministers|the ministers|both delegations|"
-    r"the two delegations|both sides|the two sides|ambas delegaciones|las dos delegaciones)\b"
-)
-_PRONOUN = re.compile(
-    r"^\s*(?:(?:and|but|y|pero)\s+)?"
-    r"(?:(?:in|since|by|during|later|earlier|then|en|desde|durante)\s+(?:[a-z]+\s+)?"
-    r"(?:(?:19|20)\d\d\s+)?|(?:19|20)\d\d\s+)?"
-    r"(?:it|he|she|they|both governments|the two governments|ambos gobiernos|"
-    r"el|ella)(?:\s+(?:is|are|was|were|has|have|had|also|later|then|esta|ha))*\s*[\"']?\s*$"
-)
-# A government body opening the clause ("El Ministerio de Salud ampliará …", "Por su parte, el
-# Ministerio de Educación se comprometió …") with a verb that promises (not one that describes
-# a past act, "the government published figures") is the passage's country's government.
-_BODY_OPENS = re.compile(
-    r"^\s*(?:(?:accion|action|medida|meta|linea)\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
-    r"(?:(?:in|en|during|durante|since|desde)\s+(?:(?:19|20)\d\d|[a-z]+)\s+)?"
-    r"(?:(?:por su parte|asimismo|ademas|also|meanwhile)\s+)?"
-    r"(?:(?:the|el|la|los|las)\s|(?=(?:government|gobierno|ministry|ministerio)\b))"
-)
-# "The Secretary also announced …", "the Department will …": the office named just before.
-_ANAPHORIC_TITLE = re.compile(
-    r"^\s*(?:(?:and|but)\s+)?the\s+(?:secretary|department|minister|ministry|president|"
-    r"spokesperson|ambassador|embassy|agency|administrator)\s+(?:(?:also|then|later|further)\s+)*$"
-)
-# "She said the first center would open …": the official reporting it is the actor.
-_SPEAKER = re.compile(
-    r"^\s*(?P<who>.{1,60}?)\s+(?:said|says|told\s+\w+|stated|added|noted|explained|dijo|afirmo|"
-    r"senalo|indico|explico|aseguro)\s+(?:that\s+|que\s+)?(?!.*\b(?:said|dijo)\b)"
-)
-_SPEAKER_PRONOUN = re.compile(r"^(?:he|she|they|el|ella|ellos)$")
 # "With this announcement, total U.S. assistance … exceeds $3.9 billion": a running total.
 _RUNNING_TOTAL = re.compile(
     r"^(?:[^,]{0,60},\s*)?(?:the\s+|el\s+|la\s+)?(?:total|cumulative)\b[^;]{0,160}?\b(?:exceeds|"
@@ -85,14 +48,6 @@ _EMERGENCY = re.compile(
     r"\b(?:state\s+of\s+(?:exception|emergency|siege)|estado\s+de\s+(?:excepcion|emergencia|"
     r"sitio)|regimen\s+de\s+excepcion)\b"
 )
-_PROMISSORY = re.compile(
-    r"(?:aran?|eran?|iran?)$|\b(?:will|shall|committed|commits|pledged|pledges|promised|promises|"
-    r"announced|announces|launched|launches|compromet\w*|anuncio|anuncia|lanzo|lanza|presento|"
-    r"presenta|se\s+compromete|asumio|prometio|promete|creo|firmo|aprobo|establecio|abrio|"
-    r"inauguro|created|established|signed|opened|would|anunciaron|implemento|introduced|"
-    r"introduces|dicto|expidio|promulgo|suscribio|suscribieron|contratara|contrataran|"
-    r"vamos\s+a|van\s+a|va\s+a|arranca|arranco|puso\s+en\s+marcha)\b"
-)
 # "The announcement was made in Guatemala City": the event described, not a commitment.
 _NOMINAL_EVENT = re.compile(
     r"^\s*(?:was|were|is|came|comes|follows|followed|took\s+place|fue|se\s+hizo|se\s+realizo"
@@ -104,9 +59,6 @@ _REACTION_BEFORE = re.compile(
     r"celebro|celebran|celebraron|saludo|saludaron|valoro|valoraron|aplaudio|critico|criticaron|"
     r"cuestiono|rechazo|lamento)\s+(?:(?:the|el|la|este|esta|ese|dicho|dicha)\s+)?(?:[a-z]+\s+)?$"
 )
-_NOMINAL_DETERMINER = re.compile(
-    r"\b(?:the|an|this|that|its|el|un|este|ese|su|del|al)\s+(?:[a-z]+\s+)?$"
-)
 # Money that is missing is not money promised: "a gap of $420 million", "un déficit de".
 _FUNDING_GAP = re.compile(
     r"\b(?:gap|shortfall|deficit|unfunded|underfunded|brecha|deficit|faltante|desfinanciad[oa]s?|"
@@ -114,15 +66,6 @@ _FUNDING_GAP = re.compile(
     r"|\b(?:received|recibio|recibieron)\s+(?:only|just|solo|apenas|solamente)\s+(?:el\s+)?"
     r"(?:\d+(?:[.,]\d+)?\s*(?:%|percent|por\s+ciento)|(?:us)?\$|a\s+fraction|una\s+fraccion)"
 )
-_AUXILIARIES = re.compile(
-    r"^\s*(?:(?:has|have|had|been|is|are|was|were|also|already|recently|now|then|likewise|later|"
-    r"subsequently|in fact|ha|han|sido|tambien|ya|asimismo)\s*)*$"
-)
-_NON_GOVERNMENT = frozenset({"multilateral", "other"})
-# Nominal cues ("the announcement of a partnership") have no subject of their own.
-_NOMINAL = re.compile(r"announcement|anuncio")
-
-
 _WORD_TAIL = re.compile(r"[\w-]*")
 
 
@@ -141,153 +84,6 @@ def _duration_months(folded: str) -> int | None:
     raw = m.group("n")
     n = int(raw) if raw.isdigit() else WORD_NUMBERS.get(raw, 0)
     return n * 12 if m.group("unit") in ("year", "ano") else n
-
-
-def _government(who: Addressee | None) -> Addressee | None:
-    if who is None or set(who.kinds) <= _NON_GOVERNMENT:
-        return None
-    return who
-
-
-def _named(s: Sentence, start: int, end: int) -> Addressee | None:
-    """A government actor named in ``s.text[start:end]``."""
-    segment = s.folded[start:end]
-    hits = resolver().find(segment)
-    governments = [h[2] for h in hits if _government(h[2])]
-    if governments:
-        return governments[-1]
-    if hits:
-        # A non-governmental or international actor is named (the EU, an NGO): a country
-        # counts only before it ("With U.S. support, the OAS has …").
-        end = start + hits[0][0]
-        segment = s.folded[start:end]
-    mentions = country_matcher().find(s.text[start:end], segment)
-    for m in reversed(mentions):
-        # A country is the actor only as the subject ("Honduras has committed"), not as a
-        # place named earlier ("… detained in El Salvador since the state of exception began").
-        subject = m.how == "name" and m is mentions[-1] and len(segment[m.end :].split()) <= 3
-        if m.how in ("leader", "institution") or subject:
-            return US_EXECUTIVE if m.iso3 == (USA,) else resolver().government_of(m.iso3[0])
-    return None
-
-
-def _nominal(s: Sentence, start: int, verb: str) -> bool:
-    """Whether the cue is the noun "announcement"/"anuncio" ("el anuncio", not "anunció")."""
-    if not _NOMINAL.search(verb):
-        return False
-    return " " in verb.strip() or bool(
-        _NOMINAL_DETERMINER.search(s.folded, max(0, start - 20), start)
-    )
-
-
-_YOU = re.compile(
-    r"\b(?:you|usted|ustedes|(?:your|su)\s+(?:department|government|administration|agency|"
-    r"ministry|departamento|gobierno|administracion|agencia|ministerio|secretaria))\s*$"
-)
-_COURT = re.compile(
-    r"^\s*(?:(?:a|an|the|el|la|los|las)\s+)?(?:[\w-]+\s+){0,6}"
-    r"(?:court|judge|tribunal|corte|juez|jueza|jueces|sala\s+constitucional)\b"
-)
-
-
-def _actor(s: Sentence, pos: int, verb: str) -> Addressee | None:
-    """The government that is the subject of the verb at ``pos``."""
-    # "Colombia, por su parte, se comprometió …": the aside does not end the subject.
-    before = _ASIDE.sub(lambda m: " " * len(m.group()), s.folded[:pos])
-    # "El Servicio Nacional de Aprendizaje (SENA) ampliará …": the acronym ends no clause.
-    before = _ACRONYM_ASIDE.sub(lambda m: " " * len(m.group()), before)
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    local_start = breaks[-1].end() if breaks else 0
-    local = before[local_start:]
-    if _COURT.search(local):
-        return None  # "a federal court will hear …": courts decide, they do not announce
-    head = s.folded[:pos].split(",")[0]
-    if _NON_STATE.search(head) and _named(s, 0, len(head)) is None:
-        return None  # "The Fundación Horizonte Andino, a Colombian foundation, pledged …"
-    named = _named(s, local_start, pos)
-    if named is not None:
-        return named
-    if _YOU.search(local) and s.doc.who.doc_addressee is not None:
-        return _government(s.doc.who.doc_addressee)  # "you", "su Departamento anunció"
-    if _ANAPHORIC_TITLE.match(local) and _government(s.doc.who.last) is not None:
-        return s.doc.who.last
-    speaker = _SPEAKER.match(local)
-    if speaker is not None:
-        said_by = speaker.group("who").strip()
-        if _SPEAKER_PRONOUN.match(said_by):
-            return _government(s.doc.who.last) or _government(s.doc.who.default)
-        named = _named(s, local_start + speaker.start("who"), local_start + speaker.end("who"))
-        if named is not None:
-            return named
-    if s.doc.cues.government_actors.search(local):
-        # "The Ministry of Security announced…": a government body of the country named, or
-        # of the country the passage is about ("El Ministerio de Salud ampliará …").
-        codes = s.country_codes
-        foreign = [c for c in codes if c != USA]
-        if foreign:
-            return resolver().government_of(foreign[0])
-        if codes:
-            return US_EXECUTIVE
-        if s.doc.who.country and _BODY_OPENS.match(local) and _PROMISSORY.search(verb):
-            return resolver().government_of(s.doc.who.country)
-    if s.doc.pair is not None and (_BOTH.search(local) or (not local.strip() and pos < 3)):
-        # "Ambos gobiernos acordaron …", "Las Partes acordaron …", "Acordaron, además, …" in a
-        # text about two governments: both.
-        return s.doc.pair
-    if _PRONOUN.match(local) or "administration" in local or "administracion" in local:
-        # "… the Department of State has not announced a review, and in April it agreed":
-        # the government named earlier in the sentence, else the last one named.
-        earlier = _named(s, 0, local_start) if local_start and _PRONOUN.match(local) else None
-        return earlier or _government(s.doc.who.last) or _government(s.doc.who.default)
-    nominal = _nominal(s, pos, verb)
-    if _AUXILIARIES.match(local) or verb.endswith(("ing", "ando", "endo")) or nominal:
-        # "The United States, through USAID …, has funded": the subject opens the sentence.
-        named = _named(s, 0, len(s.text) if nominal else pos)
-        if named is None and nominal:
-            return _government(s.doc.who.last)
-        return named or _publisher_actor(s, local, verb)
-    return _publisher_actor(s, local, verb)
-
-
-def own_government(doc: DocContext) -> Addressee | None:
-    """The government that publishes the document (or the governments that jointly declare
-    it), as an actor."""
-    own = doc.publisher_government
-    if own is None:
-        return None
-    if doc.joint_authors is not None:
-        return doc.joint_authors
-    return US_EXECUTIVE if own == USA else Addressee(own, ("foreign-government",))
-
-
-_WE_BEFORE = re.compile(r"(?:^|\s)we\s+(?:\w+\s+)?$")
-
-
-# Bodies that are no part of a government, named by what they are.
-_NON_STATE = re.compile(
-    r"\b(?:asociacion|fundacion|organizacion|colectivo|comite internacional|cicr|cruz roja|"
-    r"iglesia|pastoral|sociedad civil|ong|association|foundation|organization|coalition|"
-    r"church|red cross|icrc|ngo|unhcr|acnur|oim|iom|unicef|compan(?:y|ies)|empresas?|"
-    r"private sector|sector privado)\b"
-)
-
-
-def _publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
-    """In a government's own release or transcript, a programme or an office it does not name
-    otherwise ("The programme will serve …", "La SRECI firmó …") and its own first person
-    ("vamos a destinar …", "firmamos …", "se van a contratar …") are that government's."""
-    if s.doc.publisher_government is None or s.doc.cues.reporting.search(local):
-        return None
-    first_person = (
-        verb.split()[0].endswith("mos")
-        or verb.startswith(("se ", "nos ", "we "))
-        or _WE_BEFORE.search(local) is not None  # "We will expand …" in the government's voice
-    )
-    if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
-        return None
-    if _NON_STATE.search(local) or _outsiders(local):
-        return None  # "El CICR impartirá …", "La Asociación … compartirá …" in the minutes
-    return own_government(s.doc)
 
 
 def _record(s: Sentence, actor: Addressee, action: str, *, confidence: float) -> Item:
@@ -328,20 +124,13 @@ _VERB_AFTER_SUBJECT = re.compile(
 _COMPLEMENTIZER = re.compile(r"\b(?:que|that)\b")
 
 
-def _outsiders(folded: str) -> bool:
-    """Whether a phrase names actors and none of them is a government (the World Bank, the
-    OIM, an NGO): what they do or pledge is no government's commitment."""
-    named = resolver().find(folded)
-    return bool(named) and not any(_government(h[2]) for h in named)
-
-
 def _quoted_outsider(s: Sentence, pos: int) -> bool:
     """Whether ``pos`` is inside a quotation attributed to someone outside government
     ("“Vamos a acompañar …”, aseguró la jefa de la oficina de ACNUR")."""
     if not inside_quotes(s.folded, pos):
         return False
     close = s.folded.rfind('"')
-    return close > pos and _outsiders(s.folded[close:])
+    return close > pos and actors.outsiders(s.folded[close:])
 
 
 # A Spanish third-person future, told by its accent ("remitirá", "conformarán"): with a
@@ -394,7 +183,7 @@ def _verb_commitment(s: Sentence) -> Item | None:
         )
         if excluded and not cues.promise_frames.search(folded):
             continue  # sanctions, expulsions, halts… unless framed as keeping a promise
-        if _nominal(s, m.start(), verb) and (
+        if actors.is_nominal(s, m.start(), verb) and (
             _NOMINAL_EVENT.match(after) or _REACTION_BEFORE.search(folded, 0, m.start())
         ):
             continue  # "The announcement was made in …", "celebró el anuncio": not the pledge
@@ -402,18 +191,18 @@ def _verb_commitment(s: Sentence) -> Item | None:
             continue
         if verb.startswith("extend") and _EMERGENCY.search(before):
             continue
-        if s.doc.publisher_government is None and not _nominal(s, m.start(), verb):
+        if s.doc.publisher_government is None and not actors.is_nominal(s, m.start(), verb):
             # "The Halvorsen Family Foundation today announced $12 million in grants": the
             # author's own pledge, and the author is no government.
             subject = _COMPLEMENTIZER.split(clause_subject(folded, m.start())[1])[-1]
             if len(subject.split()) <= 8 and is_author(s, subject):
                 continue
-        actor = _actor(s, m.start(), verb)
+        actor = actors.actor(s, m.start(), verb)
         if actor is None and verb in ("commits", "committed"):
             # "The agreement also commits Guatemala to expand …": the government it binds.
             bound = re.match(r"\s+((?:[\w.'-]+\s+){1,4}?)to\s+\w", after)
             if bound is not None:
-                actor = _named(s, m.end(), m.end() + bound.end(1))
+                actor = actors.government_named(s, m.end(), m.end() + bound.end(1))
         if actor is None:
             continue
         if actor is not s.doc.pair:
@@ -440,7 +229,7 @@ def _passive_commitment(s: Sentence) -> Item | None:
     if not s.doc.cues.passive_gate.open(s.tokens, s.folded):
         return None
     for m in s.doc.cues.passive_commitment.finditer(s.folded):
-        actor = _named(s, m.start(), min(len(s.text), m.end() + 60))
+        actor = actors.government_named(s, m.start(), min(len(s.text), m.end() + 60))
         if actor is not None and not s.doc.cues.commitment_exclusions.search(
             s.folded[: m.start()][-40:]
         ):
@@ -479,14 +268,14 @@ def _funded_programme(s: Sentence) -> Item | None:
         ) and not cues.commitment_exclusions.search(window):
             # The actor is named before the amount; governments named after it are the
             # programme's beneficiaries ("… will help the governments of Guatemala and …").
-            if _outsiders(s.folded[: n.start]):
+            if actors.outsiders(s.folded[: n.start]):
                 continue  # "The World Bank approved a $300 million loan": not a government
             if s.doc.publisher_government is None and is_author(
                 s, _VERB_AFTER_SUBJECT.split(s.folded[: n.start], maxsplit=1)[0]
             ):
                 continue  # the foundation that publishes the text funding its grants
-            actor = _named(s, 0, n.start) or _government(s.doc.who.last)
-            actor = actor or _government(s.doc.who.default)
+            actor = actors.government_named(s, 0, n.start) or actors.government(s.doc.who.last)
+            actor = actor or actors.government(s.doc.who.default)
             if actor is not None:
                 return _record(s, actor, s.folded[n.start : n.end + 40], confidence=0.65)
     return None
@@ -506,7 +295,7 @@ def _budget_line(s: Sentence) -> Item | None:
         if not BUDGET_LINE.match(s.folded, m.end()):
             continue
         local = s.folded[: m.start()]
-        actor = _named(s, 0, m.start())
+        actor = actors.government_named(s, 0, m.start())
         if actor is None and _COMMITTEE.search(local) and s.doc.lang == "en":
             actor = US_CONGRESS
         if actor is not None:
@@ -567,7 +356,9 @@ def _presented_programme(s: Sentence) -> Item | None:
     if m is None or not s.doc.cues.commitment_nouns.match(s.folded, m.end()):
         return None
     subject = s.folded[: m.start()]
-    actor = _named(s, 0, m.start()) or _publisher_actor(s, subject, "presento")
+    actor = actors.government_named(s, 0, m.start()) or actors.publisher_actor(
+        s, subject, "presento"
+    )
     actor = actor or resolver().bare_body(subject, s.doc.who)
     if actor is None or s.doc.cues.reporting.search(subject):
         return None
@@ -581,10 +372,10 @@ def _reported_future(s: Sentence) -> Item | None:
     if m is None:
         return None
     subject = _CLAUSE_OPENING.sub("", s.folded[: m.start()], count=1)
-    if _outsiders(subject):
+    if actors.outsiders(subject):
         return None  # "la representación de la OIM informó que aportará …": not a government
-    actor = _named(s, 0, m.start()) or resolver().bare_body(subject, s.doc.who)
-    actor = actor or _publisher_actor(s, subject, "anuncio")
+    actor = actors.government_named(s, 0, m.start()) or resolver().bare_body(subject, s.doc.who)
+    actor = actor or actors.publisher_actor(s, subject, "anuncio")
     if actor is None:
         return None
     return _record(s, actor, s.folded[m.start(1) : m.end(1) + 40], confidence=0.6)
@@ -601,9 +392,9 @@ def _quoted_pledge(s: Sentence) -> Item | None:
     if not _OFFICIAL.search(m.group("attribution")):
         return None  # "…," said a migrant from Honduras: not an official
     start = m.start("attribution")
-    if _outsiders(s.folded[start:]):
+    if actors.outsiders(s.folded[start:]):
         return None  # "…", aseguró la jefa de la oficina de ACNUR: not a government
-    actor = _named(s, start, len(s.text)) or _speaker_government(s, start)
+    actor = actors.government_named(s, start, len(s.text)) or _speaker_government(s, start)
     if actor is None:
         return None
     return _record(
@@ -614,7 +405,7 @@ def _quoted_pledge(s: Sentence) -> Item | None:
 def _speaker_government(s: Sentence, start: int) -> Addressee | None:
     """An official named after a quote without a country ("agregó la directora nacional del
     SERMIG"): the government of the release, else of the country the text is about."""
-    own = own_government(s.doc)
+    own = actors.own_government(s.doc)
     if own is not None:
         return own
     return resolver().government_of(s.doc.who.country) if s.doc.who.country else None
@@ -633,10 +424,10 @@ def _reflexive_future(s: Sentence) -> Item | None:
         return None
     if s.doc.cues.commitment_exclusions.search(_window(s.folded, m.end(), 45)):
         return None
-    actor = _named(s, 0, m.start())
+    actor = actors.government_named(s, 0, m.start())
     if actor is None and s.doc.pair is not None:
         actor = s.doc.pair
-    actor = actor or own_government(s.doc)
+    actor = actor or actors.own_government(s.doc)
     if actor is None:
         return None
     return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
@@ -652,16 +443,10 @@ def _reflexive_past(s: Sentence) -> Item | None:
         return None
     if s.doc.cues.commitment_exclusions.search(_window(s.folded, m.end(), 45)):
         return None
-    actor = own_government(s.doc)
+    actor = actors.own_government(s.doc)
     if actor is None:
         return None
     return _record(s, actor, s.folded[m.start() : m.end() + 40], confidence=0.55)
-
-
-def outsiders_named(folded: str) -> bool:
-    """Whether a phrase names actors that are no government ("International financial
-    institutions announced the following:")."""
-    return _NON_STATE.search(folded) is not None or _outsiders(folded)
 
 
 def listed(s: Sentence, actor: Addressee) -> Item | None:
@@ -669,7 +454,7 @@ def listed(s: Sentence, actor: Addressee) -> Item | None:
     if not s.first_in_block or s.block.kind != "list_item" or s.words < 3:
         return None
     head = s.folded[:40]
-    if re.match(r"\W*[a-z]", head) and (_NON_STATE.search(head) or _outsiders(head)):
+    if re.match(r"\W*[a-z]", head) and (actors.NON_STATE.search(head) or actors.outsiders(head)):
         # "The World Bank indicated …", "A group of 11 companies …" in the list; not "$4.8
         # million to the Pan American Health Organization …", whose recipient it names
         return None

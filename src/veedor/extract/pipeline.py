@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from veedor.document import Document
-from veedor.extract import commitments, directives, figures, recommendations, voice
+from veedor.extract import actors, commitments, directives, figures, recommendations, voice
 from veedor.extract.addressee import join, resolver
 from veedor.extract.context import (
     DocContext,
@@ -240,7 +240,7 @@ def extract_document(doc: Document) -> list[Item]:
             ctx.lead_in = lead
             recent = next((i for i in reversed(items) if i.kind != "figure"), None)
             lead.provisions = _PROVISIONS_LEAD.search(s.folded) is not None
-            own = commitments.own_government(ctx) if _OWN_PLAN.search(s.folded) else None
+            own = actors.own_government(ctx) if _OWN_PLAN.search(s.folded) else None
             if lead.strength is None and own is not None:
                 ctx.commitment_lead = own
                 lead.own_plan = True
@@ -249,7 +249,7 @@ def extract_document(doc: Document) -> list[Item]:
                 and s.words <= 8
                 and not _RELATIVE_LEAD.search(s.folded)
                 and not _REQUIREMENTS_LEAD.search(s.folded)
-                and not commitments.outsiders_named(s.folded)
+                and not actors.outsiders_named(s.folded)
                 and recent is not None
                 and recent.kind == "commitment"
                 and (
