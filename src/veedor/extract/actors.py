@@ -217,7 +217,7 @@ def publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
         return None
     first_person = (
         verb.split()[0].endswith("mos")
-        or verb.startswith(("se ", "nos ", "we "))
+        or verb.startswith(("se ", "nos ", "we ", "we'", "i ", "i'", "today i"))
         or _WE_BEFORE.search(local) is not None  # "We will expand …" in the government's voice
     )
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):

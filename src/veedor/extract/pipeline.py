@@ -75,6 +75,11 @@ _RELATED = re.compile(
 _QUOTED_RECOMMENDATION = re.compile(r"\W*(?:recommendation|recomendacion)\s+\d{1,3}\s*[:.]")
 
 
+# A line pointing the reader to a link: "View identifying information …: https://…".
+_LINK_LINE = re.compile(
+    r"\W*(?:view|read|see|visit|submit|download|click|learn|find|access|watch|listen|follow|"
+    r"lea|vea|consulte|descargue|visite|conozca)\b[^\n]{0,200}?https?://\S+\s*$"
+)
 # "The Nicaraguan Stateless Persons Protection Act would:", "La iniciativa propone:": what a
 # bill or decree would do, listed.
 _PROVISIONS_LEAD = re.compile(
@@ -267,6 +272,9 @@ def extract_document(doc: Document) -> list[Item]:
             if s.block_index == vague[1] and country_matcher().elaborates(s.folded):
                 vague[0].fields["countries"] = own_countries(s) or vague[0].fields["countries"]
             vague = None
+        if _LINK_LINE.match(s.folded):
+            items.extend(figures.detect(s))
+            continue  # "Submit a tip to the DEA: https://…": a page's navigation, no ask
         # In a government's response, the committee's recommendations it quotes are not its own.
         found = None if legal_text or quoted else recommendations.detect(s)
         if found is not None:

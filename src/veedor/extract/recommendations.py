@@ -272,6 +272,8 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
         # "Se recomienda al Gobierno …", "It is recommended that …": the author, impersonally;
         # "3. Urges the authorities to …" (a resolution's operative paragraph): the author.
         first_person = first_person or verb.startswith(("se ", "it is "))
+        # "That's why I'm calling on Congress to …": the verb phrase says who asks.
+        first_person = first_person or verb.startswith(("i'm ", "i am ", "we're ", "we are "))
         first_person = first_person or operative(s, m.start(), verb)
         if (
             not first_person

@@ -83,7 +83,7 @@ def settle(
 def _organisation_aliases() -> dict[str, tuple[str, ...]]:
     """Folded organisation name → its folded aliases (those long enough to be unambiguous)."""
     return {
-        fold(org["name"]): tuple(fold(a) for a in org.get("aliases", []) if len(a) > 3)
+        fold(org["name"]): tuple(fold(a) for a in org.get("aliases", []) if len(a) >= 3)
         for org in organisations()
     }
 
