@@ -343,3 +343,39 @@ def test_what_a_study_cannot_tell_and_what_should_be_borne_in_mind() -> None:
         "A Nicaraguan who has lost her nationality cannot renew a passport.",
     ):
         assert [i for i in extract(text) if i.kind == "recommendation"] == [], text
+
+
+# --- rules from the *_heldout17 documents (extractor 0.3.22)
+
+
+def test_a_leader_s_speech_speaks_for_the_government() -> None:
+    items = extract_blocks(
+        [
+            ("heading", "Remarks by the President at the Hemispheric Forum"),
+            ("paragraph", "We're going to work with companies to train and hire people."),
+            ("paragraph", "I am directing the Secretary to surge 400 asylum officers."),
+            ("paragraph", "That's why I'm calling on Congress to pass the Immigration Courts Act."),
+        ],
+        publisher="The White House",
+    )
+    assert _kinds(items) == [
+        ("commitment", "We're going to work wi"),
+        ("commitment", "I am directing the Sec"),
+        ("recommendation", "That's why I'm calling"),
+    ]
+
+
+def test_an_organisation_s_three_letter_name_speaks_for_it() -> None:
+    items = extract(
+        "IOM urges the Haitian authorities to make every relocation voluntary.",
+        publisher="International Organization for Migration",
+    )
+    assert [(i.kind, i.fields["strength"]) for i in items] == [("recommendation", "urge")]
+
+
+def test_a_line_pointing_to_a_link_is_navigation() -> None:
+    for text in (
+        "Submit a tip to the DEA: https://www.dea.gov/submit-tip",
+        "Read the Department of State's announcement of the reward: https://www.state.gov/x",
+    ):
+        assert [i for i in extract(text) if i.kind != "figure"] == [], text
