@@ -379,3 +379,41 @@ def test_a_line_pointing_to_a_link_is_navigation() -> None:
         "Read the Department of State's announcement of the reward: https://www.state.gov/x",
     ):
         assert [i for i in extract(text) if i.kind != "figure"] == [], text
+
+
+def test_a_committee_report_s_points_and_the_decree_it_approves() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Por lo expuesto, la Comisión del Migrante de Guatemala dictamina:"),
+            ("paragraph", "SEGUNDO. Recomendar al Pleno del Congreso la aprobación del proyecto."),
+            ("paragraph", "ARTÍCULO PRIMERO.- Se reforma el artículo 46 del Código de Migración."),
+            (
+                "paragraph",
+                "El Ministerio de Finanzas realizará las modificaciones presupuestarias.",
+            ),
+        ],
+        lang="es",
+    )
+    # The committee's point asks; the decree's provisions are no one's commitments yet.
+    assert [i.kind for i in items if i.kind != "figure"] == ["recommendation"]
+
+
+def test_an_embassy_speaks_for_the_state_that_sends_it() -> None:
+    items = extract(
+        "Vamos a seguir trabajando con la Dirección de Migración de Costa Rica.",
+        lang="es",
+        publisher="Embajada de los Estados Unidos en Costa Rica",
+    )
+    assert _actors(items) == ["US executive"]
+
+
+def test_a_network_s_own_first_person_acts_and_section_labels() -> None:
+    items = extract_blocks(
+        [
+            ("paragraph", "Abrimos en Juchitán, México, un taller semanal de orientación laboral."),
+            ("heading", "Lo que pedimos al mundo"),
+        ],
+        lang="es",
+        publisher="Red de Casas del Migrante",
+    )
+    assert [i for i in items if i.kind != "figure"] == []

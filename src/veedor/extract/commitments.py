@@ -191,6 +191,8 @@ def _verb_commitment(s: Sentence) -> Item | None:
             continue
         if verb.startswith("extend") and _EMERGENCY.search(before):
             continue
+        if s.doc.publisher_government is None and verb.split()[0].endswith("mos"):
+            continue  # "Abrimos en Juchitán un taller …": the author's own act, no government's
         if s.doc.publisher_government is None and not actors.is_nominal(s, m.start(), verb):
             # "The Halvorsen Family Foundation today announced $12 million in grants": the
             # author's own pledge, and the author is no government.

@@ -62,6 +62,7 @@ def _strip_numbering(s: Sentence) -> str:
     rest = s.doc.cues.item_label.sub("", s.folded, count=1)
     rest = _ACTION_LABEL.sub("", rest, count=1)
     rest = NUMBERING.sub("", rest, count=1)
+    rest = _ORDINAL_POINT.sub("", rest, count=1)
     return _INLINE_ADDRESSEE.sub("", rest, count=1)
 
 
@@ -113,6 +114,8 @@ _PLEASE = re.compile(
     r"\W*(?:please|por\s+favor)\s+(?!(?:take\s+action|share|donate|contact|visit|note|see|find|"
     r"join\s+us|subscribe|comparte|dona|contacta|visita)\b)[a-z]"
 )
+# A resolution's or report's point labelled by an ordinal word ("SEGUNDO. Recomendar …").
+_ORDINAL_POINT = re.compile(rf"\W*(?:{ORDINAL_WORDS})\s*[.:)\-\u2013\u2014]+\s*(?=[a-z])")
 # A web page's sharing bar ("Share: Facebook Twitter Email"): no ask.
 _SHARE_BAR = re.compile(
     r"\W*(?:share|compartir|comparte|follow\s+us|siguenos)\b(?:\s*(?:this|on|en|:|\||,|/)\s*|"
@@ -129,6 +132,7 @@ def is_imperative(s: Sentence) -> bool:
         s.doc.cues.item_label.match(s.folded) is not None
         or _ACTION_LABEL.match(s.folded) is not None
         or _PLEASE.match(s.folded) is not None  # "Please sign on before …", in any block
+        or _ORDINAL_POINT.match(s.folded) is not None  # "SEGUNDO. Recomendar al Pleno …"
     )
     if verb is None or (s.block.kind not in ("list_item", "heading") and not labelled):
         return False

@@ -31,7 +31,7 @@ from veedor.nlp.language import detect_language
 from veedor.nlp.sentences import split_sentences
 from veedor.nlp.text import fold
 
-EXTRACTOR_VERSION = "0.3.21"
+EXTRACTOR_VERSION = "0.3.22"
 
 
 # Where a bill's or decree's own text starts: "PROYECTO DE DECRETO", "ARTÍCULO ÚNICO.-",
@@ -75,6 +75,8 @@ _RELATED = re.compile(
 _QUOTED_RECOMMENDATION = re.compile(r"\W*(?:recommendation|recomendacion)\s+\d{1,3}\s*[:.]")
 
 
+# A heading that only names what the section holds.
+_SECTION_LABEL = re.compile(r"\W*(?:lo\s+que|what\s+(?:we|the|[a-z]+\s+(?:will|must|should)))\b")
 # A line pointing the reader to a link: "View identifying information …: https://…".
 _LINK_LINE = re.compile(
     r"\W*(?:view|read|see|visit|submit|download|click|learn|find|access|watch|listen|follow|"
@@ -272,6 +274,8 @@ def extract_document(doc: Document) -> list[Item]:
             if s.block_index == vague[1] and country_matcher().elaborates(s.folded):
                 vague[0].fields["countries"] = own_countries(s) or vague[0].fields["countries"]
             vague = None
+        if s.block.kind == "heading" and _SECTION_LABEL.match(s.folded):
+            continue  # "Lo que pedimos al mundo", "Lo que Colombia hará", "What we ask"
         if _LINK_LINE.match(s.folded):
             items.extend(figures.detect(s))
             continue  # "Submit a tip to the DEA: https://…": a page's navigation, no ask
@@ -300,7 +304,7 @@ def extract_document(doc: Document) -> list[Item]:
             run_in = (items[-1], s.block_index) if directives.run_in_heading(s) else None
             if not own_countries(s):
                 vague = (items[-1], s.block_index)
-        else:
+        elif not legal_text:  # a proposed law's provisions are not anyone's commitments yet
             commitment = commitments.detect(s)
             if commitment is None and ctx.commitment_lead is not None:
                 commitment = commitments.listed(s, ctx.commitment_lead)

@@ -94,6 +94,9 @@ def is_author(s: Sentence, subject: str) -> bool:
     tail = _OPENING_CONNECTOR.sub("", tail, count=1)  # "Finalmente, la Defensoría insta …"
     if not tail:
         return False
+    opening, comma, rest = tail.rpartition(",")
+    if comma and opening and len(rest.split()) >= 2 and is_author(s, rest):
+        return True  # "Ante lo vivido en enero, la Red de Casas … exige …"
     words = WORD.findall(tail)
     if tail in cues.author_subjects or (words and words[0] in {"we", "i", "nosotros"}):
         return True

@@ -39,6 +39,11 @@ def settle(
     ctx.pair = _pair(everywhere)
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
+    embassy = _EMBASSY.search(fold(doc.meta.publisher or ""))
+    sending = country_matcher().codes(doc.meta.publisher or "") if embassy else []
+    if ctx.publisher_government is None and sending:
+        # "Embajada de los Estados Unidos en Costa Rica": the state that sends it speaks.
+        ctx.publisher_government = USA if sending[0] == USA else who.government_of(sending[0]).name
     if ctx.publisher_government is None and body:
         # "Instituto Guatemalteco de Migración": a body whose name says its country.
         named = [c for c in country_matcher().codes(doc.meta.publisher or "") if c != USA]
@@ -160,6 +165,9 @@ _INTERVIEW = re.compile(
     r"\b(?:entrevista|interview)\b[^\n]{0,120}\b(?:canciller|ministr[oa]|viceministr[oa]|"
     r"secretari[oa]\s+de|president[ea]|minister|foreign\s+minister|secretary\s+of)\b"
 )
+
+
+_EMBASSY = re.compile(r"\b(?:embassy|embajada|consulate|consulado)\b")
 
 
 def _joint_authors(doc: Document, folded: str, places: MentionIndex) -> Addressee | None:
