@@ -222,7 +222,7 @@ def publisher_actor(s: Sentence, local: str, verb: str) -> Addressee | None:
     )
     if not (_BODY_OPENS.match(local) or (first_person and len(local.split()) <= 4)):
         return None
-    if NON_STATE.search(local) or outsiders(local):
+    if outsiders_named(local):
         return None  # "El CICR impartirá …", "La Asociación … compartirá …" in the minutes
     return own_government(s.doc)
 

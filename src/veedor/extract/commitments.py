@@ -456,7 +456,7 @@ def listed(s: Sentence, actor: Addressee) -> Item | None:
     if not s.first_in_block or s.block.kind != "list_item" or s.words < 3:
         return None
     head = s.folded[:40]
-    if re.match(r"\W*[a-z]", head) and (actors.NON_STATE.search(head) or actors.outsiders(head)):
+    if re.match(r"\W*[a-z]", head) and actors.outsiders_named(head):
         # "The World Bank indicated …", "A group of 11 companies …" in the list; not "$4.8
         # million to the Pan American Health Organization …", whose recipient it names
         return None

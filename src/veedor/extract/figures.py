@@ -339,10 +339,9 @@ def _is_figure(
     text, folded = s.text, s.folded
     if any(a <= n.start < b for a, b in date_spans):
         return False
-    if _PAGE_REFERENCE.search(text, 0, n.start) or not text.replace(
-        text[n.start : n.end], "", 1
-    ).strip(" .-|"):
-        return False  # "5. Recomendaciones ........ 11", a page number alone on its line
+    lone = len(text) < 12 and not (text[: n.start] + text[n.end :]).strip(" .-|")
+    if lone or _PAGE_REFERENCE.search(text, max(0, n.start - 16), n.start):
+        return False  # a page number alone on its line, "5. Recomendaciones ........ 11"
     if _code_like(text, n.start, n.end):
         return False
     if (

@@ -122,13 +122,15 @@ def _topic(mentions: list[CountryMention]) -> list[str]:
     return list(next(iter(named))) if len(named) == 1 else []
 
 
-def _paragraph_themes(doc: Document, s: Sentence, themes: ThemeClassifier) -> list[str]:
+def _paragraph_themes(
+    doc: Document, folded: str, s: Sentence, themes: ThemeClassifier
+) -> list[str]:
     """For a recommendation whose own words name no theme ("That review should be finished
     before the end of this month"), the themes its paragraph names with two terms or more."""
     if s.start == s.block.start and s.end >= s.block.end - 1:
         return []
-    text = doc.text[s.block.start : s.block.end]
-    counts = themes.scores(text, lang=s.doc.lang, folded_text=fold(text))
+    block = slice(s.block.start, s.block.end)
+    counts = themes.scores(doc.text[block], lang=s.doc.lang, folded_text=folded[block])
     return [key for key, hits in counts.most_common(MAX_THEMES) if hits >= 2]
 
 
@@ -291,7 +293,7 @@ def extract_document(doc: Document) -> list[Item]:
                 "confidence": confidence,
             }
             if not fields["themes"]:
-                fields["themes"] = _paragraph_themes(doc, s, themes)
+                fields["themes"] = _paragraph_themes(doc, folded, s, themes)
             if addressee is not None:
                 ctx.who.note(addressee)
                 if "us-executive" in addressee.kinds and administration:

@@ -251,8 +251,6 @@ def _urge_cues(s: Sentence, who: AddresseeResolver) -> list[Cue]:
             continue
         verb = m.group()
         _, subject = clause_subject(s.folded, m.start())
-        if not s.folded[m.end() :].strip(" .!") and s.block.kind == "heading":
-            continue  # "Lo que pedimos", "What we ask": a heading announcing the asks
         if verb.startswith("propon") and subject.endswith((" se ", " nos ")):
             continue  # "el Instituto se propone reducir …": what it intends, not a proposal
         if RELATIVE_PRONOUN.search(subject):

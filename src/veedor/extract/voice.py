@@ -17,7 +17,7 @@ from veedor.document import Document
 from veedor.extract import speakers
 from veedor.extract.addressee import US_EXECUTIVE, join, resolver
 from veedor.extract.context import DocContext, Sentence
-from veedor.extract.countries import USA, CountryMention, MentionIndex
+from veedor.extract.countries import USA, MentionIndex
 from veedor.extract.countries import matcher as country_matcher
 from veedor.extract.items import Addressee
 from veedor.nlp.text import fold
@@ -34,9 +34,11 @@ def settle(
     places = ctx.places
     assert places is not None
     everywhere = places.find(0, len(doc.text))
-    doc_country = _main_country(everywhere)
+    # How often each country is named alone (not in a grouping), the US included.
+    named_alone = Counter(m.iso3[0] for m in everywhere if len(m.iso3) == 1)
+    doc_country = _main_country(named_alone)
     ctx.who.country = ctx.country = doc_country
-    ctx.pair = _pair(everywhere)
+    ctx.pair = _pair(named_alone)
     # "Secretaría de Relaciones Exteriores" publishing about Honduras: Honduras' government.
     body = bool(doc.meta.publisher) and _GOVERNMENT_BODY.match(fold(doc.meta.publisher or ""))
     embassy = _EMBASSY.search(fold(doc.meta.publisher or ""))
@@ -57,16 +59,15 @@ def settle(
     if ctx.publisher_government is None and responding:
         # "Government Response to the Report of the Standing Committee …": the government
         # the response names first speaks ("the Government of Canada is pleased to respond").
-        opening = [m for m in places.find(0, min(len(doc.text), 3000)) if m.iso3 != (USA,)]
-        country = opening[0].iso3[0] if opening else doc_country
+        country = _first_foreign(places, 3000) or doc_country
         if country:
             ctx.publisher_government = who.government_of(country).name
     if ctx.publisher_government is None and _INTERVIEW.search(folded[:800]):
         # "ENTREVISTA | MARÍA ORELLANA, CANCILLER DEL ECUADOR": the minister answers, and her
         # first person ("vamos a abrir …") is her government's.
-        head = [m for m in places.find(0, min(len(doc.text), 800)) if m.iso3 != (USA,)]
-        if head:
-            ctx.publisher_government = who.government_of(head[0].iso3[0]).name
+        country = _first_foreign(places, 800)
+        if country:
+            ctx.publisher_government = who.government_of(country).name
     if ctx.publisher_government is None:
         ctx.joint_authors = _joint_authors(doc, folded, places)
         if ctx.joint_authors is not None:
@@ -79,8 +80,8 @@ def settle(
         ctx.title_countries = [
             c for c in _title_countries(doc.meta.title, doc.text, places) if c != USA
         ]
-    ctx.region_countries = ctx.title_countries or _focus_countries(everywhere)
-    ctx.who.default = _default_addressee(doc, ctx, sentences)
+    ctx.region_countries = ctx.title_countries or _focus_countries(named_alone)
+    ctx.who.default = _default_addressee(doc, ctx, sentences, named_alone)
     return responding
 
 
@@ -201,7 +202,10 @@ def publisher_government(publisher: str | None) -> str | None:
 
 
 def _default_addressee(
-    doc: Document, ctx: DocContext, sentences: list[tuple[Sentence, bool]]
+    doc: Document,
+    ctx: DocContext,
+    sentences: list[tuple[Sentence, bool]],
+    named_alone: Counter[str],
 ) -> Addressee | None:
     """Whom the document mostly addresses: the letter's addressee, else the actor most often
     named as the subject of a recommendation cue."""
@@ -224,14 +228,11 @@ def _default_addressee(
                 if named is not None:
                     counts[named] += 1
     foreign = None
-    if ctx.country is not None and ctx.places is not None:
+    if ctx.country is not None and named_alone[USA] * 3 < named_alone[ctx.country]:
         # An English text about Chile that barely names the United States ("Santiago should
         # rebuild protection …"): its asks are of the country it is about, whatever "the
         # government" or "Congress" would mean in a text about US policy.
-        everywhere = ctx.places.find(0, len(doc.text))
-        mentions = Counter(m.iso3[0] for m in everywhere if len(m.iso3) == 1)
-        if mentions[USA] * 3 < mentions[ctx.country]:
-            foreign = who.government_of(ctx.country)
+        foreign = who.government_of(ctx.country)
     if counts:
         best = counts.most_common(1)[0][0]
         us_kinds = {"us-executive", "us-congress"}
@@ -241,28 +242,36 @@ def _default_addressee(
     return US_EXECUTIVE if doc.meta.language in (None, "en") else None
 
 
-def _main_country(mentions: list[CountryMention]) -> str | None:
+def _foreign(named_alone: Counter[str]) -> Counter[str]:
+    return Counter({code: n for code, n in named_alone.items() if code != USA})
+
+
+def _first_foreign(places: MentionIndex, end: int) -> str | None:
+    """The first country other than the US named before ``end``."""
+    return next((m.iso3[0] for m in places.find(0, end) if m.iso3 != (USA,)), None)
+
+
+def _main_country(named_alone: Counter[str]) -> str | None:
     """The foreign country a document is about: named in at least half of its foreign country
     mentions (and more than once)."""
-    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1 and m.iso3[0] != USA)
+    counts = _foreign(named_alone)
     if not counts:
         return None
     code, n = counts.most_common(1)[0]
     return code if n >= 2 and n * 2 >= sum(counts.values()) else None
 
 
-def _focus_countries(mentions: list[CountryMention]) -> list[str]:
+def _focus_countries(named_alone: Counter[str]) -> list[str]:
     """The one or two foreign countries a document mostly discusses: each named at least five
     times and in at least a quarter of its foreign single-country mentions."""
-    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1 and m.iso3[0] != USA)
+    counts = _foreign(named_alone)
     total = sum(counts.values())
     return [code for code, n in counts.most_common(3) if n >= 5 and n * 4 >= total]
 
 
-def _pair(mentions: list[CountryMention]) -> Addressee | None:
+def _pair(counts: Counter[str]) -> Addressee | None:
     """Both governments of a bilateral text: two countries (the US counts) named at least
     three times each and in at least 60% of its single-country mentions."""
-    counts = Counter(m.iso3[0] for m in mentions if len(m.iso3) == 1)
     top = counts.most_common(2)
     if len(top) < 2 or top[1][1] < 3 or top[0][1] + top[1][1] < 0.6 * sum(counts.values()):
         return None
